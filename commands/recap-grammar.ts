@@ -1,0 +1,80 @@
+/**
+ * `/recap <ref> [summary] [chapters] [phrases] [highlights[=SECONDS]] [captions] [transcript]
+ *  [--provider NAME] [--lang CODE] [--glossary ID]`
+ */
+import { DEFAULT_PARTS, PARTS, type Part } from '../src/domain/recap.ts';
+import type { ParseOutcome } from './invocation.ts';
+import { splitOptions, parseSeconds, MIN_HIGHLIGHTS_SECONDS, MAX_HIGHLIGHTS_SECONDS } from './options.ts';
+import { clip, parseRef, REF_FORMS, type RefContext } from './parse-ref.ts';
+
+export const RECAP_USAGE =
+  '/recap <link or id> [summary] [chapters] [phrases] [highlights[=SECONDS]] [captions] [transcript] [--provider NAME] [--lang CODE] [--glossary ID]';
+
+/** Other words people naturally use for the parts. */
+const PART_ALIASES: Record<string, Part> = {
+  summary: 'summary',
+  summaries: 'summary',
+  chapters: 'chapters',
+  chapter: 'chapters',
+  phrases: 'phrases',
+  keyphrases: 'phrases',
+  'key-phrases': 'phrases',
+  highlights: 'highlights',
+  highlight: 'highlights',
+  captions: 'captions',
+  caption: 'captions',
+  subtitles: 'captions',
+  transcript: 'transcript',
+};
+
+export function parseRecap(tokens: readonly string[], ctx: RefContext): ParseOutcome {
+  const fail = (error: string, hint?: string): ParseOutcome => ({ ok: false, error, hint, usage: RECAP_USAGE });
+  const split = splitOptions(tokens, ['provider', 'lang', 'glossary', 'highlights']);
+  if (!split.ok) return fail(split.error, split.hint);
+  const { options, words } = split;
+  if (words.length === 0) return fail('Tell me what to recap.', `Give ${REF_FORMS}.`);
+
+  const [first, ...rest] = words;
+  const ref = parseRef(first!, ctx);
+  if (!ref.ok) return fail(ref.error, ref.hint);
+
+  const want = new Set<Part>();
+  let highlightsSeconds = options.highlightsSeconds;
+  for (const word of rest) {
+    const [name, value] = splitPartWord(word);
+    const part = PART_ALIASES[name.toLowerCase()];
+    if (!part) {
+      const other = parseRef(word, ctx);
+      if (other.ok) return fail('Recap one thing at a time.', `Send a separate /recap for "${clip(word, 40)}".`);
+      return fail(`"${clip(word, 40)}" is not a part of a recap.`, `Parts: ${PARTS.join(', ')} (highlights=SECONDS sets the length).`);
+    }
+    if (value !== undefined) {
+      if (part !== 'highlights') return fail(`"${clip(word, 40)}": only highlights takes a value.`, 'Write highlights=90 for 90 seconds of highlights.');
+      const seconds = parseSeconds(value);
+      if (seconds === undefined) {
+        return fail(`"${clip(word, 40)}" is not a highlight length.`, `Give seconds from ${MIN_HIGHLIGHTS_SECONDS} to ${MAX_HIGHLIGHTS_SECONDS}, e.g. highlights=90.`);
+      }
+      highlightsSeconds = seconds;
+    }
+    want.add(part);
+  }
+  if (options.highlightsSeconds !== undefined) want.add('highlights');
+  const parts = want.size > 0 ? PARTS.filter((p) => want.has(p)) : [...DEFAULT_PARTS];
+  return {
+    ok: true,
+    invocation: {
+      name: 'recap',
+      ref: ref.ref,
+      want: parts,
+      ...(highlightsSeconds !== undefined ? { highlightsSeconds } : {}),
+      ...(options.provider ? { provider: options.provider } : {}),
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.glossary ? { glossary: options.glossary } : {}),
+    },
+  };
+}
+
+function splitPartWord(word: string): [string, string | undefined] {
+  const eq = word.indexOf('=');
+  return eq === -1 ? [word, undefined] : [word.slice(0, eq), word.slice(eq + 1)];
+}

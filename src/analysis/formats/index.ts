@@ -1,0 +1,2 @@
+export { readTranscript } from './read.ts';
+export type { ReadHint } from './read.ts';

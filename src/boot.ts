@@ -1,0 +1,82 @@
+/**
+ * The composition root: configuration in, a running Recap out (store, caption links, command runner, server).
+ * `main.ts` calls it for `npm start`; tests call it to run Recap in-process against their own fakes.
+ */
+import type { Hono } from 'hono';
+import type { CommandDeps } from '../commands/deps.ts';
+import { runCommandText } from '../commands/run.ts';
+import type { RefContext } from '../commands/parse-ref.ts';
+import { CaptionLinks } from './captions/caption-links.ts';
+import { linkBase, type Config } from './config.ts';
+import type { Reply } from './domain/reply.ts';
+import type { Logger } from './log.ts';
+import { createApp } from './server/app.ts';
+import { startServer, type RunningServer } from './server/start-server.ts';
+import { resolveTranscript, type ResolveOptions } from './sources/resolve-transcript.ts';
+import { memoryStore, openStore, type StoreHandle } from './store.ts';
+
+export interface BootOptions {
+  log: Logger;
+  /** Use an in-memory store (tests). */
+  memory?: boolean;
+  /** Safe-fetcher overrides; tests use them to reach their own 127.0.0.1 servers. */
+  fetchOptions?: ResolveOptions['fetchOptions'];
+  /** Folder relative paths in the shell start from (npm runs scripts from the package root, INIT_CWD is where the user was). */
+  cwd?: string;
+  /** Host to listen on; all interfaces when unset. */
+  hostname?: string;
+}
+
+export interface RunningRecap {
+  config: Config;
+  server: RunningServer;
+  app: Hono;
+  storeHandle: StoreHandle;
+  /** Runs the words after `/recap` as the given surface would. */
+  run(text: string, ctx: RefContext): Promise<Reply>;
+  /** Base of the links Recap hands out. */
+  linkBase(): string;
+  stop(): Promise<void>;
+}
+
+export async function bootRecap(config: Config, options: BootOptions): Promise<RunningRecap> {
+  const { log } = options;
+  const storeHandle = options.memory ? memoryStore() : openStore(config);
+  storeHandle.store.on('error', (error: unknown) => log.error('store error', { error }));
+  let port = config.port;
+  const base = () => linkBase(config, port);
+  const captions = new CaptionLinks(storeHandle.store, base);
+  const app = createApp({ store: storeHandle.store, captions, log });
+  const server = await startServer(app, config.port, options.hostname).catch(async (error: unknown) => {
+    await storeHandle.close();
+    throw error;
+  });
+  port = server.port;
+
+  const deps = (ctx: RefContext): CommandDeps => ({
+    resolve: (ref, resolveOptions) =>
+      resolveTranscript(ref, {
+        config,
+        ...resolveOptions,
+        ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      }),
+    captions,
+  });
+
+  let stopped = false;
+  return {
+    config,
+    server,
+    app,
+    storeHandle,
+    run: (text, ctx) => runCommandText(text, ctx, deps(ctx), { onInternalError: (error) => log.error('command failed', { error }) }),
+    linkBase: base,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.close();
+      await storeHandle.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * A small structured logger: one JSON line per event on stderr. Known secret values and token shapes are
+ * censored before anything is written, so a secret never reaches a log by accident.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/** Token shapes worth censoring wherever they appear: Slack tokens, bearer values, query-string secrets. */
+const TOKEN_PATTERNS: RegExp[] = [
+  /\bxox[abposr]-[A-Za-z0-9-]+/g,
+  /\bxapp-[A-Za-z0-9-]+/g,
+  /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+];
+/** Secrets carried in query strings (signed media URLs, tokens): the name stays, the value goes. */
+const QUERY_SECRET = /([?&](?:token|key|api_key|apikey|signature|sig|X-Amz-Signature|X-Amz-Credential)=)[^&\s"]+/gi;
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Values to censor wherever they appear (API keys, signing secrets). Short values are ignored. */
+  secrets?: readonly (string | undefined)[];
+  write?: (line: string) => void;
+}
+
+/** Censors secrets and token shapes in any text. */
+export function scrub(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('[redacted]');
+  for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, '[redacted]');
+  out = out.replace(QUERY_SECRET, '$1[redacted]');
+  return out;
+}
+
+function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { error: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return {
+    error: error.message,
+    ...(code !== undefined ? { code } : {}),
+    ...(error.stack ? { stack: error.stack.split('\n').slice(1, 6).join('\n') } : {}),
+    ...(error.cause !== undefined ? { cause: describeError(error.cause) } : {}),
+  };
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const threshold = ORDER[options.level ?? 'info'];
+  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const emit = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
+    if (ORDER[level] < threshold) return;
+    const record: Record<string, unknown> = { time: new Date().toISOString(), level, msg: message };
+    for (const [key, value] of Object.entries(fields ?? {})) record[key] = value instanceof Error ? describeError(value) : value;
+    write(scrub(JSON.stringify(record), secrets));
+  };
+  return {
+    debug: (m, f) => emit('debug', m, f),
+    info: (m, f) => emit('info', m, f),
+    warn: (m, f) => emit('warn', m, f),
+    error: (m, f) => emit('error', m, f),
+  };
+}

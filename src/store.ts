@@ -1,0 +1,39 @@
+/**
+ * Recap's state lives in keyv (https://keyv.org): a SQLite file in DATA_DIR by default, Redis when REDIS_URL is
+ * set (so several replicas share it), memory in unit tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Keyv } from 'keyv';
+import KeyvSqlite from '@keyv/sqlite';
+import KeyvRedis from '@keyv/redis';
+import type { Config } from './config.ts';
+
+export type Store = Keyv;
+
+export interface StoreHandle {
+  store: Store;
+  /** Where the data lives, for the start-up line (no credentials). */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store the configuration asks for. */
+export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHandle {
+  if (config.redisUrl) {
+    const store = new Keyv({ store: new KeyvRedis(config.redisUrl), namespace: 'recap', useKeyPrefix: false });
+    return { store, description: 'Redis', close: () => store.disconnect() };
+  }
+  const dir = resolve(config.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, 'recap.sqlite');
+  // busyTimeout: a second process (the CLI beside a running server) waits for the lock instead of failing.
+  const store = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 }), namespace: 'recap' });
+  return { store, description: `SQLite ${file}`, close: () => store.disconnect() };
+}
+
+/** An in-memory store for tests and one-off CLI runs. */
+export function memoryStore(): StoreHandle {
+  const store = new Keyv({ namespace: 'recap' });
+  return { store, description: 'memory', close: async () => undefined };
+}

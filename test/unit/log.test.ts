@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, scrub } from '../../src/log.ts';
+
+describe('logger', () => {
+  it('L-2 censors configured secrets and token shapes wherever they appear', () => {
+    const lines: string[] = [];
+    const log = createLogger({ secrets: ['aai_0123456789abcdef'], write: (line) => lines.push(line) });
+    log.error('call failed', {
+      url: 'https://cdn.example.com/rec.vtt?X-Amz-Signature=abcdef123&part=1',
+      header: 'Bearer sk_live_123456',
+      token: 'xoxb-1111-2222-abcd',
+      app: 'xapp-1-A1-123-abc',
+      error: new Error('auth aai_0123456789abcdef rejected'),
+    });
+    const text = lines.join('\n');
+    for (const secret of ['aai_0123456789abcdef', 'abcdef123', 'sk_live_123456', 'xoxb-1111', 'xapp-1-A1']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('X-Amz-Signature=[redacted]&part=1');
+  });
+
+  it('drops lines under the level', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'warn', write: (line) => lines.push(line) });
+    log.info('quiet');
+    log.warn('loud');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: 'loud' });
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(scrub('the key phrase was pricing')).toBe('the key phrase was pricing');
+  });
+});
