@@ -16,7 +16,7 @@ import type { CaptionFormat, Part } from '../../src/domain/recap.ts';
 import type { ErrorReply, Reply } from '../../src/domain/reply.ts';
 import { toRecapError } from '../../src/errors.ts';
 import { resolveTranscript, type ResolveOptions } from '../../src/sources/resolve-transcript.ts';
-import { renderError, renderText } from '../shell/render-text.ts';
+import { renderText } from '../shell/render-text.ts';
 import { recapJson } from './recap-json.ts';
 
 export interface CliIo {
@@ -129,7 +129,9 @@ async function captions(args: readonly string[], deps: CommandDeps, io: CliIo): 
 
 function print(reply: Reply, json: boolean, io: CliIo): number {
   if (reply.kind === 'error') {
-    io.stderr(`${renderError({ ...reply, usage: reply.code === 'bad_command' ? reply.usage : undefined })}\n`);
+    // One or two lines: what was wrong, then what to do (the hint, or else the usage line).
+    const second = reply.hint ?? (reply.usage ? `Usage: ${reply.usage}` : undefined);
+    io.stderr(`✗ ${reply.message}\n${second ? `  ${second}\n` : ''}`);
     return reply.code === 'bad_command' ? 2 : 1;
   }
   if (!json) {

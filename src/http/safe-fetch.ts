@@ -121,7 +121,8 @@ export async function safeFetchStream(url: string, options: SafeFetchOptions = {
         return request(target, { method: 'GET', headers, dispatcher: session.agent, signal: session.signal });
       },
     });
-    // From here the body must always be consumed or destroyed, or its socket and timers linger.
+    // A body destroyed by our deadline before anyone iterates it would otherwise raise an unhandled 'error';
+    // iteration still sees the error through its own listener.
     response.body.on('error', () => {});
     let head;
     try {

@@ -9,33 +9,74 @@ import type { Transcript, Utterance } from '../../domain/transcript.ts';
 import { noUsableCues, type CueFormat } from './errors.ts';
 import { decodeEntities, foldWhitespace, hasWords, splitColonSpeaker, stripTags, tokenizeCueText } from './text.ts';
 
-/** Timings line: start `-->` end, then optional cue settings. Minutes/hours forms as in WebVTT. */
-const TIMINGS =
-  /^[ \t\f]*(\d+):(\d{1,2})(?::(\d{1,2}))?(?:[.,](\d+))?[ \t\f]*-->[ \t\f]*(\d+):(\d{1,2})(?::(\d{1,2}))?(?:[.,](\d+))?(?:[ \t\f]|$)/;
+/** Where {@link readTime} stopped; a module-level cursor keeps the hot path free of allocations. */
+let cursor = 0;
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 12;
+
+/**
+ * A cue time at `i`: `mm:ss.ttt` or `h…h:mm:ss.ttt` as in WebVTT, also accepting `,` (SRT) and 1–3+ fraction
+ * digits or none. Returns ms (cursor after it), or -1.
+ */
+function readTime(line: string, i: number): number {
+  const parts = [0, 0, 0];
+  let count = 0;
+  for (;;) {
+    const begin = i;
+    let value = 0;
+    while (isDigit(line.charCodeAt(i)) && i - begin < 12) value = value * 10 + line.charCodeAt(i++) - 48;
+    const digits = i - begin;
+    if (digits === 0 || isDigit(line.charCodeAt(i)) || (count > 0 && digits > 2)) return -1;
+    parts[count++] = value;
+    if (line.charCodeAt(i) !== 58 /* : */ || count === 3) break;
+    i++;
+  }
+  if (count < 2) return -1;
+  const [h, m, sec] = count === 2 ? [0, parts[0]!, parts[1]!] : [parts[0]!, parts[1]!, parts[2]!];
+  if (sec > 59 || (count === 3 && m > 59)) return -1;
+  let ms = 0;
+  const sep = line.charCodeAt(i);
+  if ((sep === 46 || sep === 44) && isDigit(line.charCodeAt(i + 1))) {
+    i++;
+    let scale = 100;
+    while (isDigit(line.charCodeAt(i))) {
+      ms += (line.charCodeAt(i++) - 48) * scale;
+      scale /= 10;
+    }
+    ms = Math.floor(ms);
+  }
+  cursor = i;
+  return ((h * 60 + m) * 60 + sec) * 1000 + ms;
+}
+
+let timingsEnd = 0;
+
+/** Reads a timings line into ms (end in {@link timingsEnd}); -1 when it is broken or runs backwards. */
+function readTimings(line: string): number {
+  let i = 0;
+  while (isBlank(line.charCodeAt(i))) i++;
+  const start = readTime(line, i);
+  if (start < 0) return -1;
+  i = cursor;
+  while (isBlank(line.charCodeAt(i))) i++;
+  if (!line.startsWith('-->', i)) return -1;
+  i += 3;
+  while (isBlank(line.charCodeAt(i))) i++;
+  const end = readTime(line, i);
+  if (end < 0 || end < start || !Number.isSafeInteger(end)) return -1;
+  if (cursor < line.length && !isBlank(line.charCodeAt(cursor))) return -1;
+  timingsEnd = end;
+  return start;
+}
 
 /** `12`, or Microsoft Teams' `3b1f0c5e-1a2b-4c3d-9e8f-0123456789ab/12-0`. */
 const IDENTIFIER = /^(?:\d+|[0-9a-fA-F]{8}-[0-9a-fA-F-]{8,}(?:\/\d+-\d+)?)$/;
 
-function fractionMs(digits: string | undefined): number {
-  if (digits === undefined) return 0;
-  return Number((digits + '00').slice(0, 3));
-}
-
-function toMs(a: string, b: string, c: string | undefined, frac: string | undefined): number {
-  // Two parts are minutes:seconds, three are hours:minutes:seconds.
-  const [h, m, s] = c === undefined ? [0, Number(a), Number(b)] : [Number(a), Number(b), Number(c)];
-  if (s > 59 || (c !== undefined && m > 59)) return NaN;
-  return ((h * 60 + m) * 60 + s) * 1000 + fractionMs(frac);
-}
-
-/** Reads a timings line; undefined when it is broken or runs backwards. */
+/** Reads a timings line (`start --> end [settings]`); undefined when it is broken or runs backwards. */
 export function parseTimings(line: string): { startMs: number; endMs: number } | undefined {
-  const m = TIMINGS.exec(line);
-  if (!m) return undefined;
-  const startMs = toMs(m[1]!, m[2]!, m[3], m[4]);
-  const endMs = toMs(m[5]!, m[6]!, m[7], m[8]);
-  if (!(startMs >= 0) || !(endMs >= startMs) || !Number.isSafeInteger(endMs)) return undefined;
-  return { startMs, endMs };
+  const startMs = readTimings(line);
+  return startMs < 0 ? undefined : { startMs, endMs: timingsEnd };
 }
 
 interface RawSegment {
@@ -155,7 +196,7 @@ export function finishSegments(
 
 /** Reads a WebVTT or SRT file (already decoded, BOM removed). Throws when not one cue is usable. */
 export function readCues(text: string, format: CueFormat): Transcript {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   let i = 0;
   if (format === 'vtt') {
     while (i < lines.length && lines[i]!.trim() === '') i++;
@@ -217,9 +258,9 @@ export function readCues(text: string, format: CueFormat): Transcript {
     }
     if (arrow) {
       timingLines++;
-      const timings = parseTimings(line);
-      if (timings) {
-        cue = { ...timings, lines: [] };
+      const startMs = readTimings(line);
+      if (startMs >= 0) {
+        cue = { startMs, endMs: timingsEnd, lines: [] };
         state = 'text';
       } else state = 'skip';
       continue;
