@@ -11,7 +11,7 @@ const OPENERS: Record<string, RegExp> = {
 };
 
 const ANYWHERE: Record<string, RegExp> = {
-  en: /\b(?:next (?:item|point|topic|thing|issue|question|agenda|on the agenda|up)|moving on|move on(?: to)?|let'?s (?:move|go on|turn|switch|talk about|discuss|start|get started|begin|look at)|(?:the )?(?:first|second|third|last|final|other) (?:item|point|topic|issue|thing on)|on the agenda|agenda item|any other business|to sum up|in conclusion|wrap (?:it |this |things )?up|change (?:the )?subject|another (?:topic|thing|item)|(?:next|last) (?:presentation|slide)|over to you)\b/iu,
+  en: /\b(?:next (?:item|point|topic|thing|issue|agenda|on the agenda|up)|moving on|move on(?: to)?|let'?s (?:move|go on|turn|switch|talk about|discuss|start|get started|begin|look at)|(?:the )?(?:first|second|third|last|final|other) (?:item|point|topic|issue|thing on)|on the agenda|agenda item|any other business|to sum up|in conclusion|wrap (?:it |this |things )?up|change (?:the )?subject|another (?:topic|thing|item)|next presentation|go on (?:with|to) the)\b/iu,
   es: /\b(?:siguiente (?:punto|tema)|pasamos a|pasemos a|el próximo (?:punto|tema)|otro tema|para terminar|orden del día)\b/iu,
   fr: /\b(?:point suivant|passons à|on passe à|prochain point|autre sujet|ordre du jour|pour conclure)\b/iu,
   de: /\b(?:nächste[nr]? (?:punkt|thema)|kommen wir zu|tagesordnung|anderes thema|zum schluss)\b/iu,

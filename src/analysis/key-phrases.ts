@@ -1,6 +1,6 @@
 /**
  * Key phrases: candidate runs of content words (see phrase-candidates.ts) scored by frequency, how specific
- * their words are (common words count less, names more), how early they first appear and how long they are;
+ * their words are (common and short words count less), how early they first appear and how long they are;
  * then near-duplicates are dropped so each idea shows once.
  */
 import type { KeyPhrase, TimeSpan } from '../domain/recap.ts';
@@ -11,34 +11,45 @@ import { collectCandidates, containsPhrase, phraseText, type Candidate } from '.
 export const DEFAULT_KEY_PHRASES = 10;
 export const MAX_KEY_PHRASES = 20;
 
-// Languages where a capital letter mid-sentence marks a name (German capitalizes every noun; CJK has no case).
-const CASED = new Set(['en', 'es', 'fr', 'it', 'pt', 'ru']);
-
 /** Tuning knobs of {@link scorePhrase}, kept together so the bench can report what it ran with. */
 export const PHRASE_WEIGHTS = {
   /** Exponent on the occurrence count: below 1 so one very frequent word cannot bury everything else. */
-  frequency: 0.8,
-  /** Extra weight for words mostly written with a capital mid-sentence (names, acronyms). */
-  capital: 0.6,
+  frequency: 0.7,
   /** Extra weight for phrases that first appear at the very start (titles, opening statements). */
-  position: 0.5,
+  position: 1,
+  /** How fast the position bonus fades over the text (20: gone after the first tenth). */
+  positionDecay: 10,
+  /** Exponent of the word-length factor (0 turns it off). */
+  wordLength: 1,
+  /** Weight multiplier of words on the stopword-adjacent "common" list. */
+  common: 0.5,
   /** Multiplier per extra word in a phrase. */
-  perExtraWord: 0.45,
+  perExtraWord: 0,
+  /** A part of a chosen phrase is dropped unless said this many times more often than the phrase. */
+  partRatio: 2,
 };
 
 /** Salience of a candidate that occurs `count` times, starting first at token `firstStart`. */
 export function scorePhrase(doc: AnalysisDoc, terms: readonly number[], count: number, firstStart: number): number {
-  const cased = CASED.has(doc.lang);
+  const spaced = doc.joiner === ' ';
   let specificity = 0;
   for (const t of terms) {
     const term = doc.terms[t]!;
-    specificity += term.weight * (1 + (cased ? PHRASE_WEIGHTS.capital * term.capitalRatio : 0));
+    // Longer words are rarer in general language (Zipf): word length stands in for the corpus IDF we do not
+    // have. Acronyms are short but specific, so they count as long words.
+    const letters = isAcronym(term.display) ? 8 : term.key.length;
+    const length = spaced ? Math.pow(Math.min(1.25, (letters - 1) / 8), PHRASE_WEIGHTS.wordLength) : 1;
+    specificity += (term.weight < 1 ? PHRASE_WEIGHTS.common : 1) * length;
   }
   specificity /= terms.length;
   const relative = doc.tokens.length > 0 ? firstStart / doc.tokens.length : 0;
-  const position = 1 + PHRASE_WEIGHTS.position / (1 + 20 * relative);
+  const position = 1 + PHRASE_WEIGHTS.position / (1 + PHRASE_WEIGHTS.positionDecay * relative);
   const length = 1 + PHRASE_WEIGHTS.perExtraWord * (terms.length - 1);
   return Math.pow(count, PHRASE_WEIGHTS.frequency) * specificity * position * length;
+}
+
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 interface Scored {
@@ -47,8 +58,8 @@ interface Scored {
 }
 
 /** True when a multi-word candidate is said often enough to be a phrase rather than a coincidence. */
-function isPhrase(c: Candidate, shortText: boolean): boolean {
-  return c.terms.length === 1 || c.starts.length >= 2 || shortText;
+function isPhrase(c: Candidate): boolean {
+  return c.terms.length === 1 || c.starts.length >= 2;
 }
 
 /**
@@ -58,10 +69,9 @@ function isPhrase(c: Candidate, shortText: boolean): boolean {
 export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   candidates: Map<string, Candidate> = collectCandidates(doc)): KeyPhrase[] {
   const max = Math.max(0, Math.min(MAX_KEY_PHRASES, Math.floor(limit)));
-  const shortText = doc.tokens.length < 150;
   const scored: Scored[] = [];
   for (const candidate of candidates.values()) {
-    if (!isPhrase(candidate, shortText)) continue;
+    if (!isPhrase(candidate)) continue;
     scored.push({ candidate, score: scorePhrase(doc, candidate.terms, candidate.starts.length, candidate.starts[0]!) });
   }
   // Ties broken by first appearance so the order never depends on Map iteration details.
@@ -89,7 +99,7 @@ function isRedundant(c: Candidate, chosen: readonly Scored[]): boolean {
   const count = c.starts.length;
   for (const { candidate: q } of chosen) {
     const qCount = q.starts.length;
-    if (containsPhrase(q.terms, c.terms) && count < 2 * qCount) return true;
+    if (containsPhrase(q.terms, c.terms) && count < PHRASE_WEIGHTS.partRatio * qCount) return true;
     if (containsPhrase(c.terms, q.terms) && count < 0.5 * qCount) return true;
   }
   return false;

@@ -10,18 +10,28 @@ import { cueStrength } from './discourse-cues.ts';
 /** Tuning knobs, kept together so the bench can report what it ran with. */
 export const SEGMENTATION = {
   /** Target chapter length for timed transcripts (ms) and, for untimed ones, in words. */
-  chapterMs: 8 * 60_000,
+  chapterMs: 10 * 60_000,
   chapterWords: 1200,
+  /** Upper bound on chapters whatever the length: a chapter list longer than this is not skimmable. */
+  maxChapters: 40,
+  /** Boundaries weaker than this (in typical-valley units) are dropped once the minimum count is reached. */
+  minStrength: 0,
+  /** The minimum chapter count, as a share of the length-based target. */
+  minShareOfTarget: 0.5,
   /** Cohesion window each side of a gap, as a share of the target chapter length (in content words). */
-  windowShare: 0.3,
+  windowShare: 0.6,
   minWindow: 20,
   maxWindow: 300,
+  /** Weight of the speaker mix (who holds the floor) against the vocabulary in cohesion. */
+  speakerShare: 0.4,
   /** Half-width of the moving average over gap scores, in gaps. */
   smoothing: 3,
   /** Chapters shorter than this share of the target length are not allowed. */
   minChapterShare: 0.35,
   /** How far (in words) a boundary may move to land on a cue, pause or speaker change. */
   snapWords: 60,
+  /** Weight of the natural-break score (cue, pause, new speaker) against normalized depth. */
+  breakWeight: 5,
 };
 
 /** Start utterance index of every chapter; the first is always 0. Empty for an empty transcript. */
@@ -35,22 +45,35 @@ export function segment(doc: AnalysisDoc): number[] {
 
   const contentWords = countContent(doc);
   const window = clamp(Math.round((contentWords / target) * SEGMENTATION.windowShare), SEGMENTATION.minWindow, SEGMENTATION.maxWindow);
-  const scores = smooth(cohesion(doc, window), SEGMENTATION.smoothing);
+  const terms = utteranceTerms(doc);
+  const win = windows(terms.map((t) => t.length), window);
+  const lexical = windowCosine(terms, idfWeights(doc, terms), win);
+  const speakers = speakerFeatures(doc);
+  const who = windowCosine(speakers.features, speakers.w2, win);
+  const mixed = lexical.map((x, g) => (1 - SEGMENTATION.speakerShare) * x + SEGMENTATION.speakerShare * who[g]!);
+  const scores = smooth(mixed, SEGMENTATION.smoothing);
   const depth = depths(scores);
   const minGap = (totalWords / target) * SEGMENTATION.minChapterShare;
 
   // Candidates: valleys (local minima) of the smoothed cohesion, scored by depth, snapped to a natural break.
   const candidates: { gap: number; strength: number }[] = [];
+  const minBoundaries = Math.max(0, Math.floor(target * SEGMENTATION.minShareOfTarget) - 1);
+  const valleys: number[] = [];
   for (let g = 1; g < n; g++) {
     const s = scores[g]!;
-    if (!(s <= scores[g - 1]! && s <= (scores[g + 1] ?? Infinity)) || depth[g]! <= 0) continue;
+    if (s <= scores[g - 1]! && s <= (scores[g + 1] ?? Infinity) && depth[g]! > 0) valleys.push(g);
+  }
+  // Depths relative to this meeting's typical valley, so cue weights mean the same in every meeting.
+  const typical = valleys.reduce((sum, g) => sum + depth[g]!, 0) / Math.max(1, valleys.length) || 1;
+  for (const g of valleys) {
     const snapped = snap(doc, g);
-    candidates.push({ gap: snapped.gap, strength: depth[g]! + 0.1 * snapped.bonus });
+    candidates.push({ gap: snapped.gap, strength: depth[g]! / typical + SEGMENTATION.breakWeight * snapped.bonus });
   }
   candidates.sort((a, b) => b.strength - a.strength || a.gap - b.gap);
   const chosen: number[] = [];
   for (const c of candidates) {
-    if (chosen.length >= target - 1) break;
+    if (chosen.length >= Math.min(target, SEGMENTATION.maxChapters) - 1) break;
+    if (chosen.length >= minBoundaries && c.strength < SEGMENTATION.minStrength) break;
     const at = wordsAt[c.gap]!;
     if (at < minGap || totalWords - at < minGap) continue;
     if (chosen.some((g) => Math.abs(wordsAt[g]! - at) < minGap)) continue;
@@ -71,67 +94,99 @@ function countContent(doc: AnalysisDoc): number {
   return n;
 }
 
-/**
- * Cosine similarity between the `window` content words before each gap and the `window` after it, weighted by
- * inverse utterance frequency (words said everywhere do not mark topics). Index g is the gap before utterance g.
- */
-function cohesion(doc: AnalysisDoc, window: number): Float64Array {
-  const n = doc.utterances.length;
-  const tokens = doc.tokens;
-  const starts = doc.utteranceTokenStart;
-  const terms = (u: number): number[] => {
-    const out: number[] = [];
-    for (let i = starts[u]!; i < starts[u + 1]!; i++) if (tokens[i]!.term >= 0) out.push(tokens[i]!.term);
-    return out;
-  };
-  const utteranceTerms = Array.from({ length: n }, (_, u) => terms(u));
-  const df = new Float64Array(doc.terms.length);
-  for (const list of utteranceTerms) for (const t of new Set(list)) df[t]!++;
-  const w2 = df.map((d, t) => {
-    const idf = Math.log((n + 1) / (d + 1)) * doc.terms[t]!.weight;
-    return idf * idf;
-  });
+/** The left window of gap g is utterances [left[g], g) and the right one [g, right[g]), each ≈ `window` content words. */
+interface Windows {
+  left: Int32Array;
+  right: Int32Array;
+}
 
-  const left = new Float64Array(doc.terms.length);
-  const right = new Float64Array(doc.terms.length);
-  let dot = 0, normL = 0, normR = 0, sizeL = 0, sizeR = 0;
-  const addLeft = (u: number, d: number): void => {
-    for (const t of utteranceTerms[u]!) {
-      dot += d * right[t]! * w2[t]!;
-      normL += w2[t]! * (2 * d * left[t]! + 1);
-      left[t]! += d;
-    }
-    sizeL += d * utteranceTerms[u]!.length;
-  };
-  const addRight = (u: number, d: number): void => {
-    for (const t of utteranceTerms[u]!) {
-      dot += d * left[t]! * w2[t]!;
-      normR += w2[t]! * (2 * d * right[t]! + 1);
-      right[t]! += d;
-    }
-    sizeR += d * utteranceTerms[u]!.length;
-  };
-
-  const out = new Float64Array(n + 1);
-  let a = 0; // left window is utterances [a, g)
-  let b = 1; // right window is utterances [g, b)
-  addLeft(0, 1);
+/** Sliding windows of about `window` content words on each side of every gap, by two pointers. */
+function windows(sizes: ArrayLike<number>, window: number): Windows {
+  const n = sizes.length;
+  const left = new Int32Array(n + 1);
+  const right = new Int32Array(n + 1);
+  let a = 0, b = 0, sizeL = 0, sizeR = 0;
   for (let g = 1; g < n; g++) {
-    if (g > 1) {
-      addRight(g - 1, -1);
-      addLeft(g - 1, 1);
+    sizeL += sizes[g - 1]!;
+    if (b < g) b = g, sizeR = 0;
+    else sizeR -= sizes[g - 1]!;
+    while (b < n && sizeR < window) sizeR += sizes[b++]!;
+    while (a < g - 1 && sizeL - sizes[a]! >= window) sizeL -= sizes[a++]!;
+    left[g] = a;
+    right[g] = b;
+  }
+  return { left, right };
+}
+
+/**
+ * Weighted cosine similarity between the feature counts of the left and right window of every gap, updated
+ * incrementally as the windows slide (linear overall). `features[u]` lists utterance u's feature ids, repeats
+ * allowed; `w2[f]` is the squared weight of feature f. Index g is the gap before utterance g.
+ */
+function windowCosine(features: readonly number[][], w2: Float64Array, win: Windows): Float64Array {
+  const n = features.length;
+  const left = new Float64Array(w2.length);
+  const right = new Float64Array(w2.length);
+  let dot = 0, normL = 0, normR = 0;
+  const add = (u: number, side: Float64Array, other: Float64Array, d: number): number => {
+    let norm = 0;
+    for (const f of features[u]!) {
+      dot += d * other[f]! * w2[f]!;
+      norm += w2[f]! * (2 * d * side[f]! + 1);
+      side[f]! += d;
     }
-    if (b <= g) {
-      addRight(g, 1);
-      b = g + 1;
-    }
-    while (b < n && sizeR < window) addRight(b++, 1);
-    while (a < g - 1 && sizeL - utteranceTerms[a]!.length >= window) addLeft(a++, -1);
-    out[g] = normL > 0 && normR > 0 ? dot / Math.sqrt(normL * normR) : 0;
+    return norm;
+  };
+  const out = new Float64Array(n + 1);
+  let a = 0, b = 0;
+  for (let g = 1; g < n; g++) {
+    // Utterance g-1 leaves the right window (if it was in it) and joins the left one.
+    if (b > g - 1) normR += add(g - 1, right, left, -1);
+    normL += add(g - 1, left, right, 1);
+    for (b = Math.max(b, g); b < win.right[g]!; b++) normR += add(b, right, left, 1);
+    for (; a < win.left[g]!; a++) normL += add(a, left, right, -1);
+    out[g] = normL > 1e-9 && normR > 1e-9 ? dot / Math.sqrt(normL * normR) : 0;
   }
   out[0] = out[1] ?? 0;
   out[n] = out[n - 1] ?? 0;
   return out;
+}
+
+/** Content term ids of each utterance. */
+function utteranceTerms(doc: AnalysisDoc): number[][] {
+  const starts = doc.utteranceTokenStart;
+  return Array.from({ length: doc.utterances.length }, (_, u) => {
+    const out: number[] = [];
+    for (let i = starts[u]!; i < starts[u + 1]!; i++) if (doc.tokens[i]!.term >= 0) out.push(doc.tokens[i]!.term);
+    return out;
+  });
+}
+
+/** Squared idf weights over utterances: words said everywhere do not mark topics. */
+function idfWeights(doc: AnalysisDoc, terms: readonly number[][]): Float64Array {
+  const n = terms.length;
+  const df = new Float64Array(doc.terms.length);
+  const last = new Int32Array(doc.terms.length).fill(-1);
+  terms.forEach((list, u) => {
+    for (const t of list) if (last[t] !== u) (last[t] = u), df[t]!++;
+  });
+  return df.map((d, t) => {
+    const idf = Math.log((n + 1) / (d + 1)) * doc.terms[t]!.weight;
+    return idf * idf;
+  });
+}
+
+/** Who speaks in each utterance, once per word, so the speaker mix of a window reflects who holds the floor. */
+function speakerFeatures(doc: AnalysisDoc): { features: number[][]; w2: Float64Array } {
+  const ids = new Map<string, number>();
+  const features = doc.utterances.map((u, i) => {
+    const key = u.speaker ?? '';
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    const words = doc.utteranceTokenStart[i + 1]! - doc.utteranceTokenStart[i]!;
+    return new Array<number>(words).fill(id);
+  });
+  return { features, w2: new Float64Array(ids.size).fill(1) };
 }
 
 /** Moving average over ±`half` gaps (gaps 1..n-1 only). */

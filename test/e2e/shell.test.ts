@@ -51,6 +51,15 @@ describe('the shell, end to end (npm start with piped input)', () => {
     expect(out).toMatch(/VTT\s+https:\/\/recap\.example\.com\/captions\/[A-Za-z0-9_-]{24}\.vtt/);
   });
 
+  it('stops gracefully on SIGTERM, closing the server', async () => {
+    const recap = startRecapShell({ PORT: '0', DATA_DIR: dataDir });
+    recap.child.stdin.write(`/recap ${STANDUP} summary captions\n`);
+    const [, txtUrl] = await recap.waitFor(/TXT\s+(http:\/\/localhost:\d+\/captions\/\S+\.txt)/);
+    recap.child.kill('SIGTERM');
+    expect(await recap.exited).toBe(0);
+    await expect(fetch(txtUrl!)).rejects.toThrow();
+  });
+
   it('refuses to start on bad configuration, naming every variable', async () => {
     const recap = startRecapShell({ PORT: 'eighty', REDIS_URL: 'http://x' });
     recap.child.stdin.end();

@@ -9,63 +9,37 @@ import type { Transcript, Utterance } from '../../domain/transcript.ts';
 import { noUsableCues, type CueFormat } from './errors.ts';
 import { decodeEntities, foldWhitespace, hasWords, splitColonSpeaker, stripTags, tokenizeCueText } from './text.ts';
 
-/** Where {@link readTime} stopped; a module-level cursor keeps the hot path free of allocations. */
-let cursor = 0;
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 12;
-
 /**
- * A cue time at `i`: `mm:ss.ttt` or `h…h:mm:ss.ttt` as in WebVTT, also accepting `,` (SRT) and 1–3+ fraction
- * digits or none. Returns ms (cursor after it), or -1.
+ * Timings line: start `-->` end, then optional cue settings. Times as in WebVTT (`mm:ss.ttt`, `h…h:mm:ss.ttt`),
+ * also accepting `,` (SRT) and any number of fraction digits, or none. Regular expressions, not character
+ * loops: they run native from the first call, which is what a one-off parse of a long file needs.
  */
-function readTime(line: string, i: number): number {
-  const parts = [0, 0, 0];
-  let count = 0;
-  for (;;) {
-    const begin = i;
-    let value = 0;
-    while (isDigit(line.charCodeAt(i)) && i - begin < 12) value = value * 10 + line.charCodeAt(i++) - 48;
-    const digits = i - begin;
-    if (digits === 0 || isDigit(line.charCodeAt(i)) || (count > 0 && digits > 2)) return -1;
-    parts[count++] = value;
-    if (line.charCodeAt(i) !== 58 /* : */ || count === 3) break;
-    i++;
-  }
-  if (count < 2) return -1;
-  const [h, m, sec] = count === 2 ? [0, parts[0]!, parts[1]!] : [parts[0]!, parts[1]!, parts[2]!];
-  if (sec > 59 || (count === 3 && m > 59)) return -1;
+const TIMINGS =
+  /^[ \t\f]*(\d{1,12}):(\d{1,2})(?::(\d{1,2}))?(?:[.,](\d+))?[ \t\f]*-->[ \t\f]*(\d{1,12}):(\d{1,2})(?::(\d{1,2}))?(?:[.,](\d+))?(?:[ \t\f]|$)/;
+
+/** ms of one time from its regex groups; -1 when minutes or seconds are out of range. */
+function toMs(a: string, b: string, c: string | undefined, fraction: string | undefined): number {
   let ms = 0;
-  const sep = line.charCodeAt(i);
-  if ((sep === 46 || sep === 44) && isDigit(line.charCodeAt(i + 1))) {
-    i++;
-    let scale = 100;
-    while (isDigit(line.charCodeAt(i))) {
-      ms += (line.charCodeAt(i++) - 48) * scale;
-      scale /= 10;
-    }
-    ms = Math.floor(ms);
+  if (fraction !== undefined) ms = fraction.length >= 3 ? +fraction.slice(0, 3) : fraction.length === 2 ? +fraction * 10 : +fraction * 100;
+  if (c === undefined) {
+    // Two parts are minutes:seconds.
+    const sec = +b;
+    return sec > 59 ? -1 : (+a * 60 + sec) * 1000 + ms;
   }
-  cursor = i;
-  return ((h * 60 + m) * 60 + sec) * 1000 + ms;
+  const min = +b;
+  const sec = +c;
+  return min > 59 || sec > 59 ? -1 : ((+a * 60 + min) * 60 + sec) * 1000 + ms;
 }
 
 let timingsEnd = 0;
 
-/** Reads a timings line into ms (end in {@link timingsEnd}); -1 when it is broken or runs backwards. */
+/** Reads a timings line; returns the start in ms (end in {@link timingsEnd}), or -1 when broken or backwards. */
 function readTimings(line: string): number {
-  let i = 0;
-  while (isBlank(line.charCodeAt(i))) i++;
-  const start = readTime(line, i);
-  if (start < 0) return -1;
-  i = cursor;
-  while (isBlank(line.charCodeAt(i))) i++;
-  if (!line.startsWith('-->', i)) return -1;
-  i += 3;
-  while (isBlank(line.charCodeAt(i))) i++;
-  const end = readTime(line, i);
-  if (end < 0 || end < start || !Number.isSafeInteger(end)) return -1;
-  if (cursor < line.length && !isBlank(line.charCodeAt(cursor))) return -1;
+  const m = TIMINGS.exec(line);
+  if (m === null) return -1;
+  const start = toMs(m[1]!, m[2]!, m[3], m[4]);
+  const end = toMs(m[5]!, m[6]!, m[7], m[8]);
+  if (start < 0 || end < start || !Number.isSafeInteger(end)) return -1;
   timingsEnd = end;
   return start;
 }
@@ -81,8 +55,8 @@ export function parseTimings(line: string): { startMs: number; endMs: number } |
 
 interface RawSegment {
   speaker?: string;
-  /** Set when the speaker came from a `Name:` prefix, which the whole file then votes on. */
-  colon?: { prefix: string };
+  /** The raw `Name:` the speaker came from, when it did: the whole file then votes on such names. */
+  colonPrefix?: string;
   raw: string;
 }
 
@@ -93,9 +67,19 @@ interface RawCue {
   voiced: boolean;
 }
 
+/** A cue that is one voice span and plain text: `<v Name>text</v>`, `<v.loud Name>text`. */
+const SIMPLE_VOICE = /^<v(?:\.[^\s<>]*)?[ \t]+([^<>]+)>([^<]*)(?:<\/v>)?$/;
+
 /** Cue text → segments, one per speaker change (voice tags, else `Name:` lines). */
 function segmentCue(lines: string[], format: CueFormat): { segments: RawSegment[]; voiced: boolean } {
-  const tokens = tokenizeCueText(lines.join('\n'), { srt: format === 'srt' });
+  const joined = lines.length === 1 ? lines[0]! : lines.join('\n');
+  // Fast path for what most cues are: `<v Name>text</v>` and nothing else.
+  const simple = joined.charCodeAt(0) === 60 /* < */ ? SIMPLE_VOICE.exec(joined) : null;
+  if (simple !== null) {
+    const speaker = foldWhitespace(decodeEntities(simple[1]!));
+    return { segments: [speaker === '' ? { raw: simple[2]! } : { speaker, raw: simple[2]! }], voiced: true };
+  }
+  const tokens = tokenizeCueText(joined, { srt: format === 'srt' });
   const voiced = tokens.some((t) => t.kind === 'voice');
   const segments: RawSegment[] = [];
   if (voiced) {
@@ -111,12 +95,14 @@ function segmentCue(lines: string[], format: CueFormat): { segments: RawSegment[
     }
     return { segments, voiced };
   }
-  const text = tokens.map((t) => (t.kind === 'text' ? t.raw : '')).join('');
+  const textLines = tokens.length === 1 && joined.length === (tokens[0] as { raw: string }).raw.length
+    ? lines
+    : tokens.map((t) => (t.kind === 'text' ? t.raw : '')).join('').split('\n');
   let current: RawSegment | undefined;
-  for (const line of text.split('\n')) {
+  for (const line of textLines) {
     const colon = splitColonSpeaker(line);
     if (colon) {
-      current = { speaker: colon.speaker, colon: { prefix: colon.prefix }, raw: colon.rest };
+      current = { speaker: colon.speaker, colonPrefix: colon.prefix, raw: colon.rest };
       segments.push(current);
     } else if (current) current.raw += '\n' + line;
     else {
@@ -140,7 +126,7 @@ export function acceptedColonSpeakers(cues: readonly { segments: RawSegment[]; v
     eligible++;
     let named = false;
     for (const s of cue.segments) {
-      if (s.colon && s.speaker !== undefined) {
+      if (s.colonPrefix !== undefined && s.speaker !== undefined) {
         named = true;
         counts.set(s.speaker, (counts.get(s.speaker) ?? 0) + 1);
       }
@@ -159,12 +145,20 @@ export function finishSegments(
   accept: (name: string) => boolean,
   out: Utterance[],
 ): void {
+  if (segments.length === 1) {
+    // One speaker (or none): the common case, without the bookkeeping below.
+    const s = segments[0]!;
+    const named = s.speaker !== undefined && (s.colonPrefix === undefined || accept(s.speaker));
+    const text = foldWhitespace(decodeEntities(named ? s.raw : (s.colonPrefix ?? '') + s.raw));
+    if (hasWords(text)) out.push(named ? { startMs, endMs, speaker: s.speaker!, text } : { startMs, endMs, text });
+    return;
+  }
   const parts: { speaker?: string; text: string }[] = [];
   for (const s of segments) {
     let raw = s.raw;
     let speaker = s.speaker;
-    if (s.colon && speaker !== undefined && !accept(speaker)) {
-      raw = s.colon.prefix + raw;
+    if (s.colonPrefix !== undefined && speaker !== undefined && !accept(speaker)) {
+      raw = s.colonPrefix + raw;
       speaker = undefined;
       const previous = parts[parts.length - 1];
       if (previous) {
@@ -240,7 +234,9 @@ export function readCues(text: string, format: CueFormat): Transcript {
     const line = lines[i]!;
     const arrow = line.includes('-->');
     if (state === 'text') {
-      if (line === '') {
+      // A blank line ends the cue. SRT files often carry stray spaces on it; WebVTT cue text may hold a
+      // line of spaces (YouTube's do), so there only a truly empty line counts.
+      if (line === '' || (format === 'srt' && line.trim() === '')) {
         finishCue();
         state = 'idle';
         continue;

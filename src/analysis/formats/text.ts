@@ -144,23 +144,26 @@ export interface ColonSpeaker {
  * followed by a space (so `10:30`, `https://…` and `3:1` are not speakers), a full-width one (`田中：`) need not.
  * Leading dialogue marks (`- `, `>> `) are dropped with the name.
  */
+const COLON = /[:\uff1a]/;
+const nameCache = new Map<string, string | null>();
+
 export function splitColonSpeaker(line: string): ColonSpeaker | undefined {
-  let i = -1;
-  for (let k = 0; k < line.length && k < 80; k++) {
-    const c = line.charCodeAt(k);
-    if (c === 58 /* : */ || c === 0xff1a /* ： */) {
-      i = k;
-      break;
-    }
-  }
+  const i = line.search(COLON);
+  if (i > 80) return undefined;
   if (i <= 0) return undefined;
   const colon = line.charCodeAt(i);
   const next = line.charCodeAt(i + 1);
   if (colon === 58 && !Number.isNaN(next) && next !== 32 && next !== 9 && next !== 0xa0) return undefined;
-  let name = line.slice(0, i);
-  const mark = /^\s*(?:-+|>>|&gt;&gt;)\s*/.exec(name);
-  if (mark) name = name.slice(mark[0].length);
-  name = foldWhitespace(decodeEntities(name));
-  if (!looksLikeName(name)) return undefined;
+  const raw = line.slice(0, i);
+  let name = nameCache.get(raw);
+  if (name === undefined) {
+    const mark = /^\s*(?:-+|>>|&gt;&gt;)\s*/.exec(raw);
+    const candidate = foldWhitespace(decodeEntities(mark ? raw.slice(mark[0].length) : raw));
+    name = looksLikeName(candidate) ? candidate : null;
+    // Speakers repeat: a small cache saves re-checking the same name on every cue of a long meeting.
+    if (nameCache.size >= 2000) nameCache.clear();
+    nameCache.set(raw, name);
+  }
+  if (name === null) return undefined;
   return { speaker: name, prefix: line.slice(0, i + 1), rest: line.slice(i + 1) };
 }

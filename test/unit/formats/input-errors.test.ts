@@ -67,6 +67,11 @@ describe('text encodings', () => {
     expect(readTranscript(be).utterances).toEqual([expected]);
   });
 
+  it('reads UTF-16 LE without a BOM instead of calling it binary', () => {
+    const bytes = new Uint8Array(Buffer.from(vtt, 'utf16le'));
+    expect(readTranscript(bytes).utterances).toEqual([expected]);
+  });
+
   it('falls back to Windows-1252 for old files that are not UTF-8', () => {
     const bytes = Uint8Array.from('1\n00:00:01,000 --> 00:00:02,000\nCaf\xe9 cr\xe8me\n', (c) => c.charCodeAt(0));
     expect(readTranscript(bytes).utterances[0]!.text).toBe('Café crème');

@@ -35,6 +35,15 @@ describe('SRT', () => {
     ]);
   });
 
+  it('treats lines of spaces as the blank lines between cues', () => {
+    const t = readTranscript('1\n00:00:01,000 --> 00:00:02,000\nHello  \n   \n2\n00:00:03,000 --> 00:00:04,000\nWorld\n \n \n3\n00:00:05,000 --> 00:00:06,000\nAgain\n');
+    expect(t.utterances.map((u) => [u.startMs, u.text])).toEqual([
+      [1000, 'Hello'],
+      [3000, 'World'],
+      [5000, 'Again'],
+    ]);
+  });
+
   it('skips broken blocks and keeps the good ones', () => {
     const t = readTranscript('1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:0x,000 --> 00:00:03,000\nbroken\n\n3\n00:00:05,000 --> 00:00:04,000\nbackwards\n\n4\n00:00:06,000 --> 00:00:07,000\nalso ok\n');
     expect(t.utterances.map((u) => u.text)).toEqual(['ok', 'also ok']);
