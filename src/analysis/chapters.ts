@@ -5,7 +5,7 @@
 import type { Chapter } from '../domain/recap.ts';
 import type { AnalysisDoc } from './document.ts';
 import { scorePhrase } from './key-phrases.ts';
-import { collectCandidates, containsPhrase, phraseText, type Candidate } from './phrase-candidates.ts';
+import { collectCandidates, containsPhrase, phraseText, sameStem, type Candidate } from './phrase-candidates.ts';
 import { segment } from './segmentation.ts';
 import { centroid, readableSentence } from './sentence-scores.ts';
 import { pickSentences, truncateWords } from './summary.ts';
@@ -21,7 +21,11 @@ export interface ChapterSpan extends Chapter {
 /** "and" in each language whose titles can join two words. */
 const AND: Record<string, string> = { en: 'and', es: 'y', fr: 'et', de: 'und', it: 'e', pt: 'e', ru: 'и', ar: 'و', hi: 'और', ko: '및' };
 
-/** Longest chapter summary, in words. */
+/** Extra title score per extra word of a phrase. */
+const TITLE_PHRASE_BONUS = 0.5;
+
+/** Shortest and longest chapter summary, in words: one informative sentence. */
+const CHAPTER_SUMMARY_MIN_WORDS = 9;
 const CHAPTER_SUMMARY_WORDS = 40;
 
 /**
@@ -54,7 +58,7 @@ function chapterSummary(doc: AnalysisDoc, first: number, end: number): string | 
     const s = doc.sentences[i]!;
     if (s.firstUtterance >= first && s.firstUtterance < end) indexes.push(i);
   }
-  const [best] = pickSentences(doc, CHAPTER_SUMMARY_WORDS, indexes, centroid(doc, from, to));
+  const [best] = pickSentences(doc, CHAPTER_SUMMARY_WORDS, indexes, centroid(doc, from, to), CHAPTER_SUMMARY_MIN_WORDS);
   if (best !== undefined) return readableSentence(doc, best);
   // Nothing of a readable length: the longest thing said, cut to size.
   let longest = '';
@@ -92,7 +96,9 @@ function chapterTitles(doc: AnalysisDoc, starts: readonly number[], candidates: 
       if (count === 0 || (c.terms.length > 1 && count < 2)) continue;
       // Lift: how much more the chapter says it than its share of the meeting would predict.
       const lift = count / c.starts.length / share[i]!;
-      const score = scorePhrase(doc, c.terms, count, firsts[i]! - tokenStarts[i]! + 1) * Math.sqrt(Math.min(lift, 4));
+      // Titles read better as phrases ("Speech Recognition") than as single words, hence the length bonus.
+      const score = scorePhrase(doc, c.terms, count, firsts[i]! - tokenStarts[i]! + 1) * Math.sqrt(Math.min(lift, 4)) *
+        (1 + TITLE_PHRASE_BONUS * (c.terms.length - 1));
       ranked[i]!.push({ terms: c.terms, score });
     }
   }
@@ -114,8 +120,10 @@ function composeTitle(doc: AnalysisDoc, list: readonly { terms: number[]; score:
   if (!top) return '';
   let text = phraseText(doc, top.terms);
   if (top.terms.length === 1 && doc.joiner === ' ') {
+    const first = doc.terms[top.terms[0]!]!.key;
+    // The second word must be a different idea, not a variant ("downsampling" / "downsampled").
     const second = list.find((p) => p !== top && p.terms.length === 1 && p.score >= 0.5 * top.score &&
-      !containsPhrase(p.terms, top.terms));
+      !containsPhrase(p.terms, top.terms) && !sameStem(doc.terms[p.terms[0]!]!.key, first));
     if (second) text = `${text} ${AND[doc.lang] ?? 'and'} ${phraseText(doc, second.terms)}`;
   }
   return titleCase(text, doc.lang);

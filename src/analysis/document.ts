@@ -211,6 +211,15 @@ function addTerm(surface: string, sentenceStart: boolean, position: number, lang
   return id;
 }
 
+// Nouns that end like adverbs.
+const LY_NOUNS = new Set(['family', 'supply', 'assembly', 'italy', 'july', 'rally', 'reply', 'apply', 'anomaly',
+  'monopoly', 'butterfly', 'ally', 'belly', 'jelly', 'bully', 'holly', 'lily', 'emily', 'kelly', 'sally', 'molly']);
+
+/** "-ly" words are adverbs ("basically", "automatically"): how something was said, not what about. */
+function isEnglishAdverb(word: string): boolean {
+  return word.length > 5 && word.endsWith('ly') && !LY_NOUNS.has(word);
+}
+
 function finishTerm(s: TermStats, words: LanguageWords): Term {
   const name = s.capital > s.lower;
   let display = s.key;
@@ -222,7 +231,8 @@ function finishTerm(s: TermStats, words: LanguageWords): Term {
       display = form;
     }
   }
-  const common = words.common.has(display.toLowerCase()) || words.common.has(s.key);
+  const lower = display.toLowerCase();
+  const common = words.common.has(lower) || words.common.has(s.key) || (words === wordsFor('en') && isEnglishAdverb(lower));
   return {
     key: s.key,
     display,

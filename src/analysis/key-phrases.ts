@@ -5,7 +5,7 @@
  */
 import type { KeyPhrase, TimeSpan } from '../domain/recap.ts';
 import type { AnalysisDoc } from './document.ts';
-import { collectCandidates, containsPhrase, phraseText, type Candidate } from './phrase-candidates.ts';
+import { collectCandidates, containsPhrase, nearDuplicate, phraseText, type Candidate } from './phrase-candidates.ts';
 
 /** How many phrases a recap shows unless asked otherwise, and the most it ever shows. */
 export const DEFAULT_KEY_PHRASES = 10;
@@ -24,9 +24,9 @@ export const PHRASE_WEIGHTS = {
   /** Weight multiplier of words on the stopword-adjacent "common" list. */
   common: 0.5,
   /** Multiplier per extra word in a phrase. */
-  perExtraWord: 0,
+  perExtraWord: 0.2,
   /** A part of a chosen phrase is dropped unless said this many times more often than the phrase. */
-  partRatio: 2,
+  partRatio: 1.5,
 };
 
 /** Salience of a candidate that occurs `count` times, starting first at token `firstStart`. */
@@ -80,7 +80,16 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   const chosen: Scored[] = [];
   for (const s of scored) {
     if (chosen.length >= max) break;
-    if (!isRedundant(s.candidate, chosen)) chosen.push(s);
+    // A phrase that contains chosen words said mostly inside it takes their place: "remote control" replaces
+    // "remote" rather than standing next to it.
+    const parts = chosen.filter((q) => isPartOf(q.candidate, s.candidate));
+    if (parts.length > 0) {
+      const first = chosen.indexOf(parts[0]!);
+      chosen[first] = { candidate: s.candidate, score: parts[0]!.score };
+      for (const p of parts.slice(1)) chosen.splice(chosen.indexOf(p), 1);
+      continue;
+    }
+    if (!isRedundant(doc, s.candidate, chosen)) chosen.push(s);
   }
   const top = chosen[0]?.score ?? 1;
   return chosen.map(({ candidate, score }) => ({
@@ -91,16 +100,22 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   }));
 }
 
+/** True when `part` occurs inside `whole` and is seldom said without it. */
+function isPartOf(part: Candidate, whole: Candidate): boolean {
+  return whole.terms.length > part.terms.length && containsPhrase(whole.terms, part.terms) &&
+    part.starts.length < PHRASE_WEIGHTS.partRatio * whole.starts.length;
+}
+
 /**
  * A phrase adds nothing when it is part of a chosen one and rarely said without it ("Glen" after "Watkins
- * Glen"), or extends a chosen one but is said much less ("new remote control" after "remote control").
+ * Glen"), is another form of one ("window highlighter" after "window highlight"), or extends a chosen one but is said much less ("new remote control" after "remote control").
  */
-function isRedundant(c: Candidate, chosen: readonly Scored[]): boolean {
+function isRedundant(doc: AnalysisDoc, c: Candidate, chosen: readonly Scored[]): boolean {
   const count = c.starts.length;
   for (const { candidate: q } of chosen) {
     const qCount = q.starts.length;
-    if (containsPhrase(q.terms, c.terms) && count < PHRASE_WEIGHTS.partRatio * qCount) return true;
-    if (containsPhrase(c.terms, q.terms) && count < 0.5 * qCount) return true;
+    if (isPartOf(c, q) || nearDuplicate(doc, c.terms, q.terms)) return true;
+    if (containsPhrase(c.terms, q.terms) && count < 0.25 * qCount) return true;
   }
   return false;
 }

@@ -58,3 +58,15 @@ export function containsPhrase(outer: readonly number[], inner: readonly number[
   }
   return false;
 }
+
+/** True when two words share their first six letters (or all of the shorter one): "highlight"/"highlighter". */
+export function sameStem(a: string, b: string): boolean {
+  const n = Math.min(6, a.length, b.length);
+  return n >= 4 && a.slice(0, n) === b.slice(0, n);
+}
+
+/** True when two phrases say the same thing in different forms: same length, every word the same stem. */
+export function nearDuplicate(doc: AnalysisDoc, a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((t, i) => t === b[i] || sameStem(doc.terms[t]!.key, doc.terms[b[i]!]!.key));
+}

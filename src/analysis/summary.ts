@@ -22,13 +22,13 @@ interface Pick {
 
 /** Chooses sentences for a summary of at most `maxWords` words; returns their indexes in spoken order. */
 export function pickSentences(doc: AnalysisDoc, maxWords: number, sentenceIndexes?: readonly number[],
-  weights: Float64Array = centroid(doc)): number[] {
+  weights: Float64Array = centroid(doc), minWords = MIN_SENTENCE_WORDS): number[] {
   const pool: Pick[] = [];
   const indexes = sentenceIndexes ?? doc.sentences.map((_, i) => i);
   for (const index of indexes) {
     const sentence = doc.sentences[index]!;
     const words = wordCount(doc, readableSentence(doc, index));
-    if (words < MIN_SENTENCE_WORDS || words > Math.min(MAX_SENTENCE_WORDS, maxWords)) continue;
+    if (words < minWords || words > Math.min(MAX_SENTENCE_WORDS, maxWords)) continue;
     const score = scoreSentence(doc, sentence, weights);
     if (score > 0) pool.push({ index, score, words, terms: sentenceTerms(doc, sentence) });
   }

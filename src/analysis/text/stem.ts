@@ -9,7 +9,7 @@ const EN_KEEP = new Set(['news', 'series', 'species', 'means', 'lens', 'gas', 'b
   'politics', 'mathematics', 'statistics', 'analytics', 'ethics', 'logistics', 'electronics', 'graphics', 'mechanics',
   'kudos', 'plus', 'minus', 'bonus', 'campus', 'virus', 'census', 'focus', 'status', 'corpus', 'iris', 'tennis',
   'crisis', 'analysis', 'basis', 'thesis', 'axis', 'process', 'access', 'success', 'business', 'address', 'class',
-  'glass', 'less', 'loss', 'boss', 'cross', 'ios', 'macos', 'windows', 'sales', 'texas', 'paris', 'athens']);
+  'glass', 'less', 'loss', 'boss', 'cross', 'ios', 'macos', 'sales', 'texas', 'paris', 'athens']);
 
 /** The counting key of a lowercase word: plural endings folded for the languages where that is safe. */
 export function stemKey(lower: string, lang: string): string {
