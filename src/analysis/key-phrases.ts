@@ -31,17 +31,18 @@ export const PHRASE_WEIGHTS = {
 
 /** Salience of a candidate that occurs `count` times, starting first at token `firstStart`. */
 export function scorePhrase(doc: AnalysisDoc, terms: readonly number[], count: number, firstStart: number): number {
-  const spaced = doc.joiner === ' ';
   let specificity = 0;
+  let letters = 0;
   for (const t of terms) {
     const term = doc.terms[t]!;
-    // Longer words are rarer in general language (Zipf): word length stands in for the corpus IDF we do not
-    // have. Acronyms are short but specific, so they count as long words.
-    const letters = isAcronym(term.display) ? 8 : term.key.length;
-    const length = spaced ? Math.pow(Math.min(1.25, (letters - 1) / 8), PHRASE_WEIGHTS.wordLength) : 1;
-    specificity += (term.weight < 1 ? PHRASE_WEIGHTS.common : 1) * length;
+    specificity += term.weight < 1 ? PHRASE_WEIGHTS.common : 1;
+    // Acronyms are short but specific, so they count as long words.
+    letters += isAcronym(term.display) ? 8 : term.key.length;
   }
   specificity /= terms.length;
+  // Longer words and phrases are rarer in general language (Zipf): length stands in for the corpus IDF we do
+  // not have. Scripts without spaces pack a word into a few characters, so there it is left out.
+  if (doc.joiner === ' ') specificity *= Math.pow(Math.min(1.25, (letters + terms.length - 2) / 8), PHRASE_WEIGHTS.wordLength);
   const relative = doc.tokens.length > 0 ? firstStart / doc.tokens.length : 0;
   const position = 1 + PHRASE_WEIGHTS.position / (1 + PHRASE_WEIGHTS.positionDecay * relative);
   const length = 1 + PHRASE_WEIGHTS.perExtraWord * (terms.length - 1);

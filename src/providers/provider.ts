@@ -77,6 +77,8 @@ export interface Provider {
   readonly produces: readonly Part[];
   /** Whether it takes media links / uploads, not only its own ids. */
   readonly accepts: { mediaUrl: boolean; mediaFile: boolean };
+  /** How often the router polls its jobs (Pictory asks for ≥ 10 s between polls). */
+  readonly pacing: PollPacing;
   /** Starts (or, for existing ids, finds) the provider job. Non-idempotent POSTs are sent once. */
   start(input: ProviderInput, request: ProviderRequest): Promise<ProviderJob>;
   /** Reads the job's state once; on completion fetches and maps everything the request wants. */
