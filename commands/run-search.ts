@@ -35,15 +35,24 @@ export function searchUtterances(utterances: readonly Utterance[], words: readon
 }
 
 export async function runSearch(invocation: SearchInvocation, deps: CommandDeps): Promise<SearchReply> {
+  const query = invocation.words.join(' ');
+  const remote = invocation.provider === 'local' ? undefined : await deps.providerSearch?.(invocation.ref, invocation.words, deps.signal);
+  if (remote) {
+    const matches = remote.matches.map((m) => ({ startMs: m.startMs, ...(m.speaker ? { speaker: m.speaker } : {}), text: m.text }));
+    return { kind: 'search', source: remote.source, query, matches };
+  }
   const resolved = await deps.resolve(invocation.ref, {
+    want: ['transcript'],
     ...(invocation.provider ? { provider: invocation.provider } : {}),
+    ...(invocation.lang ? { lang: invocation.lang } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(deps.onStage ? { onStage: deps.onStage } : {}),
   });
   const { transcript } = resolved;
-  const matches = searchUtterances(transcript.utterances, invocation.words).map((u) => ({
-    ...(transcript.timed ? { startMs: u.startMs } : {}),
+  const matches = searchUtterances(transcript?.utterances ?? [], invocation.words).map((u) => ({
+    ...(transcript?.timed ? { startMs: u.startMs } : {}),
     ...(u.speaker ? { speaker: u.speaker } : {}),
     text: u.text,
   }));
-  return { kind: 'search', source: resolved.source, query: invocation.words.join(' '), matches };
+  return { kind: 'search', source: resolved.source, query, matches };
 }

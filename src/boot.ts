@@ -12,15 +12,15 @@ import type { Reply } from './domain/reply.ts';
 import type { Logger } from './log.ts';
 import { createApp } from './server/app.ts';
 import { startServer, type RunningServer } from './server/start-server.ts';
-import { resolveTranscript, type ResolveOptions } from './sources/resolve-transcript.ts';
+import { createCommandDeps, type CommandDepsOptions } from './command-deps.ts';
 import { memoryStore, openStore, type StoreHandle } from './store.ts';
 
 export interface BootOptions {
   log: Logger;
   /** Use an in-memory store (tests). */
   memory?: boolean;
-  /** Safe-fetcher overrides; tests use them to reach their own 127.0.0.1 servers. */
-  fetchOptions?: ResolveOptions['fetchOptions'];
+  /** Safe-fetcher, provider and polling overrides; tests use them to reach their own 127.0.0.1 fakes. */
+  overrides?: Pick<CommandDepsOptions, 'fetchOptions' | 'providerOverrides' | 'wait' | 'urlCheck'>;
   /** Folder relative paths in the shell start from (npm runs scripts from the package root, INIT_CWD is where the user was). */
   cwd?: string;
   /** Host to listen on; all interfaces when unset. */
@@ -32,8 +32,8 @@ export interface RunningRecap {
   server: RunningServer;
   app: Hono;
   storeHandle: StoreHandle;
-  /** Runs the words after `/recap` as the given surface would. */
-  run(text: string, ctx: RefContext): Promise<Reply>;
+  /** Runs the words after `/recap` as the given surface would; `onStage` follows provider jobs. */
+  run(text: string, ctx: RefContext, extras?: Pick<CommandDeps, 'onStage' | 'signal'>): Promise<Reply>;
   /** Base of the links Recap hands out. */
   linkBase(): string;
   stop(): Promise<void>;
@@ -53,16 +53,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   });
   port = server.port;
 
-  const deps = (ctx: RefContext): CommandDeps => ({
-    resolve: (ref, resolveOptions) =>
-      resolveTranscript(ref, {
-        config,
-        ...resolveOptions,
-        ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
-        ...(options.cwd ? { cwd: options.cwd } : {}),
-      }),
-    captions,
-  });
+  const deps = createCommandDeps({ config, captions, ...options.overrides, ...(options.cwd ? { cwd: options.cwd } : {}) });
 
   let stopped = false;
   return {
@@ -70,7 +61,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     server,
     app,
     storeHandle,
-    run: (text, ctx) => runCommandText(text, ctx, deps(ctx), { onInternalError: (error) => log.error('command failed', { error }) }),
+    run: (text, ctx, extras) => runCommandText(text, ctx, { ...deps, ...extras }, { onInternalError: (error) => log.error('command failed', { error }) }),
     linkBase: base,
     stop: async () => {
       if (stopped) return;

@@ -8,6 +8,9 @@ import { ConfigError, hasChatCredentials, loadConfig } from './config.ts';
 import { RecapError } from './errors.ts';
 import { createLogger } from './log.ts';
 
+/** What the shell prints while a provider works, like a chat status message. */
+const STAGE_TEXT = { queued: 'queued at the provider', transcribing: 'transcribing', analyzing: 'analyzing' } as const;
+
 async function main(): Promise<number> {
   let config;
   try {
@@ -63,7 +66,8 @@ async function main(): Promise<number> {
     input: process.stdin,
     output: process.stdout,
     interactive,
-    run: (text) => recap.run(text, { allowFiles: true }),
+    run: (text) =>
+      recap.run(text, { allowFiles: true }, { onStage: (stage) => process.stdout.write(`… ${STAGE_TEXT[stage]}\n`) }),
     ...(interactive
       ? {
           banner: `Recap is running at ${recap.linkBase()} (data: ${recap.storeHandle.description}).\nType /recap <file or link> to recap a meeting, /recap help for more, exit to leave.`,

@@ -15,7 +15,7 @@ import { ConfigError, loadConfig, type Config } from '../../src/config.ts';
 import type { CaptionFormat, Part } from '../../src/domain/recap.ts';
 import type { ErrorReply, Reply } from '../../src/domain/reply.ts';
 import { toRecapError } from '../../src/errors.ts';
-import { resolveTranscript, type ResolveOptions } from '../../src/sources/resolve-transcript.ts';
+import { createCommandDeps, type CommandDepsOptions } from '../../src/command-deps.ts';
 import { renderText } from '../shell/render-text.ts';
 import { recapJson } from './recap-json.ts';
 
@@ -24,8 +24,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Safe-fetcher overrides for tests. */
-  fetchOptions?: ResolveOptions['fetchOptions'];
+  /** Safe-fetcher, provider and polling overrides for tests. */
+  overrides?: Pick<CommandDepsOptions, 'fetchOptions' | 'providerOverrides' | 'wait' | 'urlCheck'>;
 }
 
 const ANALYZE_PARTS: Part[] = ['summary', 'chapters', 'phrases', 'highlights'];
@@ -58,10 +58,7 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  const deps: CommandDeps = {
-    resolve: (ref, options) =>
-      resolveTranscript(ref, { config, cwd: io.cwd, ...options, ...(io.fetchOptions ? { fetchOptions: io.fetchOptions } : {}) }),
-  };
+  const deps = createCommandDeps({ config, cwd: io.cwd, ...io.overrides });
   const [verb, ...rest] = args;
   let reply: Reply;
   if (verb === 'analyze') {
@@ -118,7 +115,8 @@ async function captions(args: readonly string[], deps: CommandDeps, io: CliIo): 
   const ref = parseRef(words[0]!, { allowFiles: true });
   if (!ref.ok) return fail(usageError(ref.error, ref.hint));
   try {
-    const { transcript } = await deps.resolve(ref.ref, {});
+    const { transcript } = await deps.resolve(ref.ref, { want: ['transcript'] });
+    if (!transcript) return fail({ kind: 'error', code: 'bad_input', message: 'There is no transcript to write captions from.', ephemeral: false });
     io.stdout(renderCaptions(transcript, format, chars !== undefined ? { charsPerCaption: chars } : {}));
     return 0;
   } catch (error) {

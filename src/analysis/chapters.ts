@@ -8,8 +8,8 @@ import { scorePhrase } from './key-phrases.ts';
 import { collectCandidates, containsPhrase, phraseText, sameStem, type Candidate } from './phrase-candidates.ts';
 import { segment } from './segmentation.ts';
 import { centroid, readableSentence } from './sentence-scores.ts';
+import { titleHeads, titleParticularity } from './title-words.ts';
 import { pickSentences, truncateWords } from './summary.ts';
-import { titleCase } from './text/title-case.ts';
 
 /** A chapter with the utterance range it covers, for highlights to spread over. */
 export interface ChapterSpan extends Chapter {
@@ -81,8 +81,11 @@ function chapterTitles(doc: AnalysisDoc, starts: readonly number[], candidates: 
   const ranked: { terms: number[]; score: number }[][] = Array.from({ length: k }, () => []);
   // Words said once anywhere are not what a chapter is about, except in very short texts.
   const minCount = doc.tokens.length < 300 ? 1 : 2;
+  const heads = titleHeads(doc);
   for (const c of candidates.values()) {
-    if (c.starts.length < minCount) continue;
+    // Titles are noun phrases: the last word must be able to head one ("Remote Control", not "Vulnerable").
+    if (c.starts.length < minCount || !heads[c.terms[c.terms.length - 1]!]) continue;
+    const particular = titleParticularity(doc, c.terms);
     const counts = new Array<number>(k).fill(0);
     const firsts = new Array<number>(k).fill(-1);
     let chapter = 0;
@@ -97,8 +100,8 @@ function chapterTitles(doc: AnalysisDoc, starts: readonly number[], candidates: 
       // Lift: how much more the chapter says it than its share of the meeting would predict.
       const lift = count / c.starts.length / share[i]!;
       // Titles read better as phrases ("Speech Recognition") than as single words, hence the length bonus.
-      const score = scorePhrase(doc, c.terms, count, firsts[i]! - tokenStarts[i]! + 1) * Math.sqrt(Math.min(lift, 4)) *
-        (1 + TITLE_PHRASE_BONUS * (c.terms.length - 1));
+      const score = scorePhrase(doc, c.terms, count, firsts[i]! - tokenStarts[i]! + 1, 1) * Math.sqrt(Math.min(lift, 4)) *
+        (1 + TITLE_PHRASE_BONUS * (c.terms.length - 1)) * particular;
       ranked[i]!.push({ terms: c.terms, score });
     }
   }
@@ -127,4 +130,17 @@ function composeTitle(doc: AnalysisDoc, list: readonly { terms: number[]; score:
     if (second) text = `${text} ${AND[doc.lang] ?? 'and'} ${phraseText(doc, second.terms)}`;
   }
   return titleCase(text, doc.lang);
+}
+
+const EN_MINOR = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'in', 'nor', 'of', 'on', 'or', 'the', 'to', 'vs', 'via']);
+
+/**
+ * Title case: English capitalizes every word but short function words; other cased languages capitalize the
+ * first word only (their usual style); names and acronyms keep their capitals everywhere.
+ */
+export function titleCase(text: string, lang: string): string {
+  return text
+    .split(' ')
+    .map((word, i) => (i === 0 || (lang === 'en' && !EN_MINOR.has(word)) ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+    .join(' ');
 }

@@ -4,7 +4,7 @@
  * analysis in linear time.
  */
 import type { Transcript, Utterance } from '../domain/transcript.ts';
-import { normalizeSpoken } from './text/clean.ts';
+import { isWordFragment, normalizeSpoken } from './text/clean.ts';
 import { stemKey } from './text/stem.ts';
 import { wordsFor, type LanguageWords } from './text/stopwords/index.ts';
 import { splitSentences, splitWords } from './text/tokenize.ts';
@@ -117,7 +117,10 @@ export function buildDocument(transcript: Transcript, lang: string): AnalysisDoc
           const word = spans[w]!;
           const prevEnd = w === from ? -1 : spans[w - 1]!.end;
           const gap = prevEnd < 0 ? '' : text.slice(span.start + prevEnd, span.start + word.start);
-          const term = addTerm(word.text, w === from, tokens.length, lang, words, stats, termIds);
+          const after = w + 1 < to ? spans[w + 1]! : undefined;
+          const bare = after !== undefined && /^\s+$/u.test(text.slice(span.start + word.end, span.start + after.start));
+          const term = isWordFragment(word.text, bare ? after.text : '', lang) ? -1
+            : addTerm(word.text, w === from, tokens.length, lang, words, stats, termIds);
           tokens.push({
             term,
             sentence: index,
@@ -145,7 +148,7 @@ export function buildDocument(transcript: Transcript, lang: string): AnalysisDoc
     durationMs: transcript.timed ? Math.max(transcript.durationMs ?? 0, lastEnd) : 0,
     sentences,
     tokens,
-    terms: stats.map((s) => finishTerm(s, words)),
+    terms: stats.map((s) => finishTerm(s, words, lang)),
     utteranceTokenStart,
     joiner: lang === 'ja' || lang === 'zh' ? '' : ' ',
   };
@@ -188,6 +191,8 @@ function addTerm(surface: string, sentenceStart: boolean, position: number, lang
   stats: TermStats[], ids: Map<string, number>): number {
   let form = surface.replace(/’/g, "'");
   if (lang === 'en') form = form.replace(/'s$/i, '');
+  // Portuguese joins object pronouns to the verb ("disse-lhe", "trata-se"): the verb is the word.
+  if (lang === 'pt') form = form.replace(PT_CLITIC, '');
   const lower = form.toLowerCase();
   if (lower.length < 2 || words.stopwords.has(lower) || !/\p{L}/u.test(lower)) return -1;
   const key = stemKey(lower, lang);
@@ -211,6 +216,8 @@ function addTerm(surface: string, sentenceStart: boolean, position: number, lang
   return id;
 }
 
+const PT_CLITIC = /-(?:se|lhes?|me|te|nos|vos|l[oa]s?|n[oa]s?|[oa]s?)$/iu;
+
 // Nouns that end like adverbs.
 const LY_NOUNS = new Set(['family', 'supply', 'assembly', 'italy', 'july', 'rally', 'reply', 'apply', 'anomaly',
   'monopoly', 'butterfly', 'ally', 'belly', 'jelly', 'bully', 'holly', 'lily', 'emily', 'kelly', 'sally', 'molly']);
@@ -220,7 +227,7 @@ function isEnglishAdverb(word: string): boolean {
   return word.length > 5 && word.endsWith('ly') && !LY_NOUNS.has(word);
 }
 
-function finishTerm(s: TermStats, words: LanguageWords): Term {
+function finishTerm(s: TermStats, words: LanguageWords, lang: string): Term {
   const name = s.capital > s.lower;
   let display = s.key;
   let best = -1;
@@ -232,7 +239,7 @@ function finishTerm(s: TermStats, words: LanguageWords): Term {
     }
   }
   const lower = display.toLowerCase();
-  const common = words.common.has(lower) || words.common.has(s.key) || (words === wordsFor('en') && isEnglishAdverb(lower));
+  const common = words.common.has(lower) || words.common.has(s.key) || (lang === 'en' && isEnglishAdverb(lower));
   return {
     key: s.key,
     display,

@@ -6,7 +6,7 @@
 import type { Highlight } from '../domain/recap.ts';
 import type { ChapterSpan } from './chapters.ts';
 import type { AnalysisDoc } from './document.ts';
-import { centroid, readableSentence, scoreSentence, wordCount } from './sentence-scores.ts';
+import { centroid, overlap, readableSentence, scoreSentence, sentenceTerms, wordCount } from './sentence-scores.ts';
 import { cleanSentence } from './text/clean.ts';
 
 /** Utterances closer than this are merged into one highlight (the gap is replayed too). */
@@ -19,7 +19,12 @@ interface Range {
   first: number;
   last: number;
   score: number;
+  /** Content terms of the sentence it was picked for, to avoid replaying the same point twice. */
+  terms: Set<number>;
 }
+
+/** Candidates sharing more than this much vocabulary with a chosen highlight repeat it. */
+const MAX_OVERLAP = 0.6;
 
 /**
  * Highlights of `doc` totalling at most `targetMs`, sorted by time. Untimed transcripts have none: nothing may
@@ -38,6 +43,7 @@ export function selectHighlights(doc: AnalysisDoc, chapters: readonly ChapterSpa
       while (queue.length > 0) {
         const candidate = queue.shift()!;
         if (chosen.some((r) => candidate.first <= r.last && r.first <= candidate.last)) continue;
+        if (chosen.some((r) => overlap(r.terms, candidate.terms) > MAX_OVERLAP)) continue;
         if (total(doc, [...chosen, candidate]) > targetMs) continue;
         chosen.push(candidate);
         progress = true;
@@ -65,7 +71,7 @@ function chapterQueues(doc: AnalysisDoc, chapters: readonly ChapterSpan[], targe
     const ms = doc.utterances[s.lastUtterance]!.endMs - doc.utterances[s.firstUtterance]!.startMs;
     if (ms > maxMs || wordCount(doc, readableSentence(doc, i)) < 4) continue;
     const score = scoreSentence(doc, s, weights);
-    if (score > 0) queues[chapter]?.push({ first: s.firstUtterance, last: s.lastUtterance, score });
+    if (score > 0) queues[chapter]?.push({ first: s.firstUtterance, last: s.lastUtterance, score, terms: sentenceTerms(doc, s) });
   }
   for (const q of queues) q.sort((a, b) => b.score - a.score || a.first - b.first);
   return queues;

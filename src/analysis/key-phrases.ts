@@ -1,6 +1,6 @@
 /**
  * Key phrases: candidate runs of content words (see phrase-candidates.ts) scored by frequency, how specific
- * their words are (common and short words count less), how early they first appear and how long they are;
+ * their words are (common and short words count less) and how early they first appear;
  * then near-duplicates are dropped so each idea shows once.
  */
 import type { KeyPhrase, TimeSpan } from '../domain/recap.ts';
@@ -23,30 +23,58 @@ export const PHRASE_WEIGHTS = {
   wordLength: 1,
   /** Weight multiplier of words on the stopword-adjacent "common" list. */
   common: 0.5,
-  /** Multiplier per extra word in a phrase. */
-  perExtraWord: 0.2,
   /** A part of a chosen phrase is dropped unless said this many times more often than the phrase. */
-  partRatio: 1.5,
+  partRatio: 3,
+  /** Only a phrase said this often is a settled term that may replace its parts ("remote control"). */
+  settledPhrase: 8,
+  /** Multiplier of multi-word phrases' scores. */
+  multiWord: 0.3,
+  /** Texts shorter than this many words keep multi-word phrases said once. */
+  shortText: 300,
+  /** Multiplier of phrases holding a hyphenated modifier ("10-year-old"). */
+  modifier: 0.2,
+  /** Letters an acronym counts as: short but specific ("LCD", "FDA"). */
+  acronymLength: 5,
 };
 
-/** Salience of a candidate that occurs `count` times, starting first at token `firstStart`. */
-export function scorePhrase(doc: AnalysisDoc, terms: readonly number[], count: number, firstStart: number): number {
+/**
+ * Salience of a candidate that occurs `count` times, starting first at token `firstStart`. `multiWord` scales
+ * phrases said too seldom to be settled terms; titles pass 1, because a title reads better as a phrase.
+ */
+export function scorePhrase(doc: AnalysisDoc, terms: readonly number[], count: number, firstStart: number,
+  multiWord = PHRASE_WEIGHTS.multiWord): number {
   let specificity = 0;
+  let longest = 0;
   let letters = 0;
   for (const t of terms) {
     const term = doc.terms[t]!;
     specificity += term.weight < 1 ? PHRASE_WEIGHTS.common : 1;
     // Acronyms are short but specific, so they count as long words.
-    letters += isAcronym(term.display) ? 8 : term.key.length;
+    const n = isAcronym(term.display) ? PHRASE_WEIGHTS.acronymLength : term.key.length;
+    letters += n;
+    longest = Math.max(longest, n);
   }
   specificity /= terms.length;
-  // Longer words and phrases are rarer in general language (Zipf): length stands in for the corpus IDF we do
-  // not have. Scripts without spaces pack a word into a few characters, so there it is left out.
-  if (doc.joiner === ' ') specificity *= Math.pow(Math.min(1.25, (letters + terms.length - 2) / 8), PHRASE_WEIGHTS.wordLength);
+  // Longer words are rarer in general language (Zipf): length stands in for the corpus IDF we do not have.
+  // A phrase counts its longest word plus half the others ("cash flow" ≈ a six-letter word). Scripts without
+  // spaces pack a word into a few characters, so there length is left out.
+  const effective = longest + (letters - longest) / 2;
+  if (doc.joiner === ' ') specificity *= Math.pow(Math.min(1.25, (effective - 1) / 8), PHRASE_WEIGHTS.wordLength);
+  // A word pair said a few times is usually a coincidence of wording; said often, it is a term of its own. In
+  // scripts without spaces the "words" are the segmenter's pieces of one compound (採用計画), so no penalty there.
+  if (terms.length > 1 && count < PHRASE_WEIGHTS.settledPhrase && doc.joiner === ' ') specificity *= multiWord;
+  if (doc.lang === 'en' && terms.some((t) => isModifierCompound(doc.terms[t]!.display))) specificity *= PHRASE_WEIGHTS.modifier;
   const relative = doc.tokens.length > 0 ? firstStart / doc.tokens.length : 0;
   const position = 1 + PHRASE_WEIGHTS.position / (1 + PHRASE_WEIGHTS.positionDecay * relative);
-  const length = 1 + PHRASE_WEIGHTS.perExtraWord * (terms.length - 1);
-  return Math.pow(count, PHRASE_WEIGHTS.frequency) * specificity * position * length;
+  return Math.pow(count, PHRASE_WEIGHTS.frequency) * specificity * position;
+}
+
+/**
+ * Hyphenated descriptions ("10-year-old", "long-awaited", "Albuquerque-based", "camel-colored") say what
+ * something is like, not what the text is about; compound nouns ("e-commerce", "re-election") are not matched.
+ */
+function isModifierCompound(word: string): boolean {
+  return word.includes('-') && (/\d/.test(word) || /-(?:\p{L}+(?:ed|ing|ish|esque|like|old|based|style|length|looking|sized|term|time|long|wide))$/iu.test(word));
 }
 
 function isAcronym(word: string): boolean {
@@ -58,9 +86,12 @@ interface Scored {
   score: number;
 }
 
-/** True when a multi-word candidate is said often enough to be a phrase rather than a coincidence. */
-function isPhrase(c: Candidate): boolean {
-  return c.terms.length === 1 || c.starts.length >= 2;
+/**
+ * True when a multi-word candidate is said often enough to be a phrase rather than a coincidence. In a short text
+ * (a headline, a note) nothing is said twice, so there a phrase said once counts.
+ */
+function isPhrase(doc: AnalysisDoc, c: Candidate): boolean {
+  return c.terms.length === 1 || c.starts.length >= 2 || doc.tokens.length < PHRASE_WEIGHTS.shortText;
 }
 
 /**
@@ -72,7 +103,7 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   const max = Math.max(0, Math.min(MAX_KEY_PHRASES, Math.floor(limit)));
   const scored: Scored[] = [];
   for (const candidate of candidates.values()) {
-    if (!isPhrase(candidate)) continue;
+    if (!isPhrase(doc, candidate)) continue;
     scored.push({ candidate, score: scorePhrase(doc, candidate.terms, candidate.starts.length, candidate.starts[0]!) });
   }
   // Ties broken by first appearance so the order never depends on Map iteration details.
@@ -103,8 +134,8 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
 
 /** True when `part` occurs inside `whole` and is seldom said without it. */
 function isPartOf(part: Candidate, whole: Candidate): boolean {
-  return whole.terms.length > part.terms.length && containsPhrase(whole.terms, part.terms) &&
-    part.starts.length < PHRASE_WEIGHTS.partRatio * whole.starts.length;
+  return whole.terms.length > part.terms.length && whole.starts.length >= PHRASE_WEIGHTS.settledPhrase &&
+    containsPhrase(whole.terms, part.terms) && part.starts.length < PHRASE_WEIGHTS.partRatio * whole.starts.length;
 }
 
 /**

@@ -68,5 +68,15 @@ export function sameStem(a: string, b: string): boolean {
 /** True when two phrases say the same thing in different forms: same length, every word the same stem. */
 export function nearDuplicate(doc: AnalysisDoc, a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
-  return a.every((t, i) => t === b[i] || sameStem(doc.terms[t]!.key, doc.terms[b[i]!]!.key));
+  return a.every((t, i) => t === b[i] || sameWord(doc.terms[t]!.key, doc.terms[b[i]!]!.key));
+}
+
+/**
+ * True when two words are inflections of one ("design"/"designed"/"designing"), unlike {@link sameStem}, which
+ * also joins derived words that name different things ("design"/"designer", "nation"/"national").
+ */
+export function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const base = short.endsWith('e') ? short.slice(0, -1) : short;
+  return short.length >= 3 && long.startsWith(base) && /^(?:e|s|es|d|ed|ing|\p{L}?ed|\p{L}?ing)$/u.test(long.slice(base.length));
 }

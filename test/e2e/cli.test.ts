@@ -112,7 +112,7 @@ describe('recap analyze fails clearly', () => {
   it('on binary data named like a transcript', async () => {
     const bytes = readFileSync(fixture('binary.mp4'));
     const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/vtt' }).end(bytes));
-    expectCleanFailure(await run(['analyze', `${server.url}/meeting.vtt`], { fetchOptions: loopbackOnly }), 1, /media file, not a transcript/);
+    expectCleanFailure(await run(['analyze', `${server.url}/meeting.vtt`], { overrides: { fetchOptions: loopbackOnly } }), 1, /media file, not a transcript/);
     server.close();
   });
 
@@ -161,18 +161,18 @@ describe('recap with links', () => {
   afterAll(() => server.close());
 
   it('analyzes a VTT fetched over HTTP, following a redirect', async () => {
-    const { code, stdout } = await run(['analyze', `${server.url}/moved`, '--json'], { fetchOptions: loopbackOnly });
+    const { code, stdout } = await run(['analyze', `${server.url}/moved`, '--json'], { overrides: { fetchOptions: loopbackOnly } });
     expect(code).toBe(0);
     const json = contract.parse(JSON.parse(stdout));
     expect(json.summary!.text).toMatch(/billing/i);
   });
 
   it('says a 404 link is not there', async () => {
-    expectCleanFailure(await run(['analyze', `${server.url}/gone.vtt`], { fetchOptions: loopbackOnly }), 1, /404/);
+    expectCleanFailure(await run(['analyze', `${server.url}/gone.vtt`], { overrides: { fetchOptions: loopbackOnly } }), 1, /404/);
   });
 
   it('sends audio served under any name to the provider message', async () => {
-    expectCleanFailure(await run(['analyze', `${server.url}/media`], { fetchOptions: loopbackOnly }), 1, /no speech provider is set up/);
+    expectCleanFailure(await run(['analyze', `${server.url}/media`], { overrides: { fetchOptions: loopbackOnly } }), 1, /no speech provider is set up/);
   });
 
   it('the default policy refuses the loopback server', async () => {

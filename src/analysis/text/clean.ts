@@ -3,6 +3,7 @@
  * ("the the", "how much how much") and leading discourse markers ("Okay, so") go; the words that carry meaning
  * stay in their order. Used for every sentence the user reads (summary, chapter summaries, highlights).
  */
+import { rarity } from './rarity.ts';
 import type { LanguageWords } from './stopwords/index.ts';
 
 /** Fixes transcript conventions that would otherwise split words: AMI spells letters as "V_C_R_". */
@@ -45,10 +46,12 @@ export function cleanSentence(text: string, lang: string, words: LanguageWords):
   let s = text;
   if (UNSPACED_LANGS.has(lang)) {
     // No spaces to split on: remove the fillers as substrings, with the comma that usually follows them.
-    for (const f of words.fillers) s = s.split(f + '、').join('').split(f + '，').join('').split(f).join('');
+    // Longest first, so "えーと" goes whole rather than leaving "と" behind after "えー".
+    const fillers = [...words.fillers].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    for (const f of fillers) s = s.split(f + '、').join('').split(f + '，').join('').split(f).join('');
     return s.replace(/^[、，,\s]+/u, '').trim();
   }
-  if (lang === 'en') s = s.replace(EN_PHRASE_FILLERS, '$1').replace(EN_PHRASE_FILLERS_END, '');
+  if (lang === 'en') s = s.replace(EN_PHRASE_FILLERS, (_m, lead: string) => (lead ? ' ' : '')).replace(EN_PHRASE_FILLERS_END, '');
   const chunks = s.split(/\s+/).filter((c) => c.length > 0);
   const kept: string[] = [];
   for (let i = 0; i < chunks.length; i++) {
@@ -62,7 +65,7 @@ export function cleanSentence(text: string, lang: string, words: LanguageWords):
     const nextWord = next === undefined ? '' : core(next).toLowerCase();
     const bare = trailing(chunk) === '';
     // "th the", "the the": a bare fragment or repeat of the next word is a stutter.
-    if (bare && nextWord !== '' && (word === nextWord || isFragmentOf(word, nextWord))) continue;
+    if (bare && nextWord !== '' && (word === nextWord || (!words.stopwords.has(word) && isFragmentOf(word, nextWord)))) continue;
     // "how much how much": a repeated pair.
     if (bare && i + 3 < chunks.length && trailing(chunks[i + 1]!) === '' &&
       word === core(chunks[i + 2]!).toLowerCase() && nextWord === core(chunks[i + 3]!).toLowerCase()) {
@@ -77,7 +80,25 @@ export function cleanSentence(text: string, lang: string, words: LanguageWords):
   return finish(kept.join(' '));
 }
 
-/** True when `word` is a short false start of `next` ("th" → "the", "bec-" → "because"). */
+/**
+ * True when a spoken word is a disfluency fragment rather than a word: a false start of the word after it ("th
+ * the", "bec because"; `next` is '' when punctuation or the sentence end follows), or, in English, a lowercase
+ * one- or two-letter piece without a vowel ("th", "wh", "sh"). Fragments never count as content.
+ */
+export function isWordFragment(word: string, next: string, lang: string): boolean {
+  const lower = word.toLowerCase();
+  // Acronyms ("TV", "PC") are words; a capital at the start of a sentence ("Wh what") is not a sign of one.
+  const acronym = word.length > 1 && word === word.toUpperCase();
+  if (lang === 'en' && !acronym && lower.length <= 2 && !/[aeiouy]/u.test(lower)) return true;
+  // A real short word may begin the next one ("new news"); the general-English list tells those apart.
+  return next !== '' && !acronym && isFragmentOf(lower, next.toLowerCase()) &&
+    rarity([lower], lang) === 1;
+}
+
+/**
+ * True when `word` is a short false start of `next` ("th" → "the", "bec-" → "because"). Callers exclude real
+ * function words, which are prefixes of many words ("de desarrollo", "in inside").
+ */
 function isFragmentOf(word: string, next: string): boolean {
   const w = word.replace(/-$/, '');
   return w.length > 0 && w.length <= 3 && next.length > w.length && next.startsWith(w) && w !== 'a' && w !== 'i';

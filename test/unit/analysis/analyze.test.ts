@@ -115,6 +115,15 @@ describe('analyzeTranscript on edge cases', () => {
     expect(r.highlights!.length).toBeLessThanOrEqual(1);
   });
 
+  it('folds plurals into one key phrase', () => {
+    const lines = ['The weekly meeting moved to Monday.', 'Two meetings a week is too many meetings.', 'The planning meeting covers the roadmap.',
+      'Roadmap reviews happen in the planning meeting.', 'We could merge the meetings into one meeting.'];
+    const t: Transcript = { timed: false, utterances: lines.map((text) => ({ startMs: 0, endMs: 0, text })) };
+    const texts = analyzeTranscript(t, { want: ['phrases'] }).keyPhrases!.map((p) => p.text.toLowerCase());
+    expect(texts.filter((p) => p === 'meeting' || p === 'meetings')).toHaveLength(1);
+    expect(texts.filter((p) => p.includes('roadmap'))).toHaveLength(1);
+  });
+
   it('handles an empty transcript', () => {
     const r = analyzeTranscript({ timed: true, utterances: [] }, { want: ALL });
     expect(r).toMatchObject({ summary: { text: '' }, chapters: [], keyPhrases: [], highlights: [] });

@@ -14,7 +14,7 @@ const TEMPLATES = [
   'Um, I think the {0} and the {1} need another look before Friday.',
   'So the {0} is, uh, mostly about the {1} for this quarter.',
   'We should th the {0} should come before the {1}, you know.',
-  'Yeah, the {0} the {0} depends on the {1} and on the {2}.',
+  'Yeah, the the {0} depends on the {1} and on the {2}.',
   'Can we agree that the {0} drives the {1}?',
   'My worry is that the {2} will change the {0} again.',
   'Okay, so let me write down the {0}, the {1} and the {2}.',

@@ -55,6 +55,8 @@ export const EN_STOPWORDS: readonly string[] = [
   'eight', 'nine', 'ten', 'first', 'second', 'last', 'next', 'many', 'several', 'couple', 'thanks', 'thank', 'please',
   'sorry', 'hello', 'hi', 'hey', 'bye', 'good', 'great', 'nice', 'fine', 'cool', 'awesome', 'wow', 'gosh', 'god',
   'mr', 'mrs', 'ms', 'dr', 'sir', 'madam', 'um', 'uh', 'eh', 'ah', 'hmm', 'mhm', 'mm',
+  // participles that work as prepositions ("according to", "including")
+  'according', 'including', 'regarding', 'concerning', 'following', 'despite',
 ];
 
 /**
@@ -75,4 +77,7 @@ export const EN_COMMON: readonly string[] = [
   'basic', 'general', 'particular', 'certain', 'possible', 'available', 'simple', 'likely', 'main', 'current',
   'interesting', 'different', 'similar', 'due', 'far', 'near', 'whole', 'half', 'quick', 'quickly', 'especially',
   'generally', 'usually', 'currently', 'simply', 'clearly', 'mostly', 'mainly', 'able', 'yes', 'okay',
+  // dates and quantities: when and how much, rarely what about
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'morning', 'afternoon',
+  'evening', 'hundred', 'thousand', 'million', 'millions', 'billion', 'billions', 'percent', 'former', 'latest',
 ];

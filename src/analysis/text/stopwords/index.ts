@@ -10,7 +10,7 @@ import { HI_FILLERS, HI_STOPWORDS } from './hi.ts';
 import { IT_FILLERS, IT_STOPWORDS } from './it.ts';
 import { JA_FILLERS, JA_STOPWORDS } from './ja.ts';
 import { KO_FILLERS, KO_STOPWORDS } from './ko.ts';
-import { PT_FILLERS, PT_STOPWORDS } from './pt.ts';
+import { PT_COMMON, PT_FILLERS, PT_STOPWORDS } from './pt.ts';
 import { RU_FILLERS, RU_STOPWORDS } from './ru.ts';
 import { ZH_FILLERS, ZH_STOPWORDS } from './zh.ts';
 
@@ -34,7 +34,7 @@ const LISTS: Record<SupportedLanguage, [readonly string[], readonly string[], re
   fr: [FR_STOPWORDS, FR_FILLERS, []],
   de: [DE_STOPWORDS, DE_FILLERS, []],
   it: [IT_STOPWORDS, IT_FILLERS, []],
-  pt: [PT_STOPWORDS, PT_FILLERS, []],
+  pt: [PT_STOPWORDS, PT_FILLERS, PT_COMMON],
   ja: [JA_STOPWORDS, JA_FILLERS, []],
   zh: [ZH_STOPWORDS, ZH_FILLERS, []],
   ko: [KO_STOPWORDS, KO_FILLERS, []],

@@ -1,0 +1,164 @@
+/**
+ * The router: sends each reference to whoever can serve it. Transcripts go to the local analyzer; provider ids
+ * to their provider; audio and video (links and local files) to `--provider` or the first configured speech
+ * provider. It waits for the provider job and returns the transcript and the provider's own parts; the recap
+ * command fills the rest locally.
+ */
+import { openAsBlob } from 'node:fs';
+import type { Config } from '../config.ts';
+import type { MediaRef, ProviderName } from '../domain/media-ref.ts';
+import type { Part } from '../domain/recap.ts';
+import { RecapError } from '../errors.ts';
+import type { SafeFetchOptions } from '../http/safe-fetch.ts';
+import { checkUserUrl } from '../http/url-check.ts';
+import { extensionOf, isMediaExtension } from '../sources/media-kind.ts';
+import { providerLabel, providerUnavailable, speechProviderRequired } from '../sources/provider-required.ts';
+import {
+  fetchTranscriptLink,
+  linkName,
+  readLocalTranscript,
+  statLocalFile,
+  type ResolvedSource,
+} from '../sources/resolve-transcript.ts';
+import type { Provider, ProviderInput, ProviderRequest, SearchMatch } from './provider.ts';
+import { MEDIA_PROVIDER_ORDER, type ProviderSet, type RemoteProviderName } from './provider-set.ts';
+import { waitForJob, type WaitOptions } from './wait-for-job.ts';
+
+/** How long a command waits for a provider before telling the user to come back. */
+export const DEFAULT_MAX_WAIT_MS = 2 * 60 * 60 * 1000;
+
+export interface RouterOptions {
+  config: Config;
+  providers: ProviderSet;
+  /** Relative paths resolve from here (shell and CLI). */
+  cwd?: string;
+  /** Safe-fetcher overrides (tests reach their own 127.0.0.1 servers). */
+  fetchOptions?: Partial<SafeFetchOptions>;
+  /** Poll timing overrides (tests). */
+  wait?: Partial<Omit<WaitOptions, 'deadlineAt'>> & { maxWaitMs?: number };
+  /** URL check overrides for media links handed to providers (tests; the default refuses private addresses). */
+  urlCheck?: Parameters<typeof checkUserUrl>[1];
+}
+
+export interface RouteRequest {
+  want: readonly Part[];
+  provider?: ProviderName;
+  lang?: string;
+  glossary?: string;
+  highlightsSeconds?: number;
+  signal?: AbortSignal;
+  onStage?: WaitOptions['onStage'];
+}
+
+export async function resolveSource(ref: MediaRef, request: RouteRequest, options: RouterOptions): Promise<ResolvedSource> {
+  switch (ref.kind) {
+    case 'provider': {
+      if (ref.provider === 'local') throw new RecapError('bad_input', 'local: is not a reference.', { hint: 'Give a file or a link.' });
+      if (request.provider && request.provider !== ref.provider) {
+        throw new RecapError('bad_command', `${ref.provider}:${ref.id} belongs to ${providerLabel(ref.provider)}, not ${providerLabel(request.provider)}.`, {
+          hint: 'Leave out --provider for provider ids.',
+        });
+      }
+      // SpotMe references read as the user typed them: session:… and breakout:…
+      const what = `${ref.variant === 'session' || ref.variant === 'breakout' ? ref.variant : ref.provider}:${ref.id}`;
+      const provider = requireProvider(ref.provider, options, what);
+      const input: ProviderInput = { kind: 'existing', id: ref.id, ...(ref.variant ? { variant: ref.variant } : {}) };
+      return runProvider(provider, input, request, options, what);
+    }
+    case 'file': {
+      if (!isMediaExtension(extensionOf(ref.path)) && !wantsRemote(request)) return readLocalTranscript(ref.path, options.cwd);
+      const { full, name } = await statLocalFile(ref.path, options.cwd);
+      const provider = mediaProvider(request, options, name);
+      if (!provider.accepts.mediaFile) {
+        throw new RecapError('unsupported', `${providerLabel(provider.name)} cannot take a file upload, only a public link.`, {
+          hint: 'Share a public link to the recording, or pick another provider with --provider.',
+        });
+      }
+      const blob = await openAsBlob(full);
+      return runProvider(provider, { kind: 'media-file', blob, filename: name }, request, options, name);
+    }
+    case 'url': {
+      const name = linkName(ref.url);
+      if (!isMediaExtension(extensionOf(ref.url)) && !wantsRemote(request)) {
+        const outcome = await fetchTranscriptLink(ref.url, options.fetchOptions, request.signal);
+        if (outcome.kind === 'transcript') return outcome.resolved;
+      }
+      const provider = mediaProvider(request, options, name);
+      if (!provider.accepts.mediaUrl) {
+        throw new RecapError('unsupported', `${providerLabel(provider.name)} cannot take media links.`, {
+          hint: 'Pick another provider with --provider.',
+        });
+      }
+      // U-20: a link handed to a provider passes the same checks as one Recap fetches itself.
+      checkUserUrl(ref.url, options.urlCheck);
+      const resolved = await runProvider(provider, { kind: 'media-url', url: ref.url }, request, options, name);
+      return { ...resolved, mediaUrl: resolved.mediaUrl ?? ref.url };
+    }
+    case 'upload':
+      throw new RecapError('unsupported', 'This version of Recap cannot read chat uploads yet.', { hint: 'Share a link to the file instead.' });
+  }
+}
+
+/** `--provider assemblyai` on a transcript link means "send the media there", but `--provider local` does not. */
+function wantsRemote(request: RouteRequest): boolean {
+  return request.provider !== undefined && request.provider !== 'local';
+}
+
+function requireProvider(name: RemoteProviderName, options: RouterOptions, what: string): Provider {
+  const provider = options.providers[name];
+  if (!provider) throw providerUnavailable(name, options.config, what);
+  return provider;
+}
+
+function mediaProvider(request: RouteRequest, options: RouterOptions, what: string): Provider {
+  if (request.provider === 'local') {
+    throw new RecapError('unsupported', `${what} is audio or video; the local analyzer reads transcripts only.`, {
+      hint: 'Leave out --provider local, or send a transcript or caption file (VTT, SRT or TXT).',
+    });
+  }
+  if (request.provider) return requireProvider(request.provider, options, what);
+  const name = MEDIA_PROVIDER_ORDER.find((p) => options.providers[p]);
+  if (!name) throw speechProviderRequired(options.config, what);
+  return options.providers[name]!;
+}
+
+async function runProvider(provider: Provider, input: ProviderInput, request: RouteRequest, options: RouterOptions, source: string): Promise<ResolvedSource> {
+  const providerRequest: ProviderRequest = {
+    want: request.want,
+    ...(request.lang ? { lang: request.lang } : {}),
+    ...(request.glossary ? { glossary: request.glossary } : {}),
+    ...(request.highlightsSeconds !== undefined ? { highlightsSeconds: request.highlightsSeconds } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  };
+  const job = await provider.start(input, providerRequest);
+  const wait = options.wait ?? {};
+  const now = wait.now ?? Date.now;
+  const result = await waitForJob(provider, job, providerRequest, {
+    ...wait,
+    deadlineAt: now() + (wait.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+    ...(request.onStage ? { onStage: request.onStage } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  return {
+    ...(result.transcript ? { transcript: result.transcript } : {}),
+    source: result.source ?? source,
+    ...(result.mediaUrl ? { mediaUrl: result.mediaUrl } : {}),
+    native: result.analysis,
+    ...(result.language ? { language: result.language } : {}),
+    provider: provider.name,
+  };
+}
+
+/** Provider-side search for a provider id whose provider has one (AssemblyAI's word search). */
+export async function searchWithProvider(
+  ref: MediaRef,
+  words: readonly string[],
+  options: RouterOptions,
+  signal?: AbortSignal,
+): Promise<{ source: string; matches: SearchMatch[] } | undefined> {
+  if (ref.kind !== 'provider' || ref.provider === 'local') return undefined;
+  const provider = options.providers[ref.provider];
+  if (!provider?.search) return undefined;
+  const matches = await provider.search({ provider: provider.name, id: ref.id }, words, signal);
+  return { source: `${ref.provider}:${ref.id}`, matches };
+}
