@@ -5,28 +5,10 @@
  */
 import type { AnalysisDoc } from './document.ts';
 
-/** The left window of gap g is utterances [left[g], g) and the right one [g, right[g]), each ≈ `window` content words. */
+/** The left window of gap g is utterances [left[g], g) and the right one [g, right[g]). */
 export interface Windows {
   left: Int32Array;
   right: Int32Array;
-}
-
-/** Sliding windows of about `window` content words on each side of every gap, by two pointers. */
-export function windows(sizes: ArrayLike<number>, window: number): Windows {
-  const n = sizes.length;
-  const left = new Int32Array(n + 1);
-  const right = new Int32Array(n + 1);
-  let a = 0, b = 0, sizeL = 0, sizeR = 0;
-  for (let g = 1; g < n; g++) {
-    sizeL += sizes[g - 1]!;
-    if (b < g) b = g, sizeR = 0;
-    else sizeR -= sizes[g - 1]!;
-    while (b < n && sizeR < window) sizeR += sizes[b++]!;
-    while (a < g - 1 && sizeL - sizes[a]! >= window) sizeL -= sizes[a++]!;
-    left[g] = a;
-    right[g] = b;
-  }
-  return { left, right };
 }
 
 /**

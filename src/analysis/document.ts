@@ -192,7 +192,7 @@ function addTerm(surface: string, sentenceStart: boolean, position: number, lang
   let form = surface.replace(/’/g, "'");
   if (lang === 'en') form = form.replace(/'s$/i, '');
   // Portuguese joins object pronouns to the verb ("disse-lhe", "trata-se"): the verb is the word.
-  if (lang === 'pt') form = form.replace(PT_CLITIC, '');
+  if (lang === 'pt') form = form.replace(/-(?:se|lhes?|me|te|nos|vos|l[oa]s?|n[oa]s?|[oa]s?)$/iu, '');
   const lower = form.toLowerCase();
   if (lower.length < 2 || words.stopwords.has(lower) || !/\p{L}/u.test(lower)) return -1;
   const key = stemKey(lower, lang);
@@ -215,8 +215,6 @@ function addTerm(surface: string, sentenceStart: boolean, position: number, lang
   s.forms.set(shown, (s.forms.get(shown) ?? 0) + 1);
   return id;
 }
-
-const PT_CLITIC = /-(?:se|lhes?|me|te|nos|vos|l[oa]s?|n[oa]s?|[oa]s?)$/iu;
 
 // Nouns that end like adverbs.
 const LY_NOUNS = new Set(['family', 'supply', 'assembly', 'italy', 'july', 'rally', 'reply', 'apply', 'anomaly',

@@ -28,7 +28,7 @@ export const PHRASE_WEIGHTS = {
   /** Only a phrase said this often is a settled term that may replace its parts ("remote control"). */
   settledPhrase: 8,
   /** Multiplier of multi-word phrases' scores. */
-  multiWord: 0.3,
+  multiWord: 0.2,
   /** Texts shorter than this many words keep multi-word phrases said once. */
   shortText: 300,
   /** Multiplier of phrases holding a hyphenated modifier ("10-year-old"). */

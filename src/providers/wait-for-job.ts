@@ -4,6 +4,7 @@
  * wait ends at a deadline with a message that says what to do.
  */
 import { RecapError } from '../errors.ts';
+import { realSleep } from '../http/sleep.ts';
 import type { Provider, ProviderJob, ProviderPoll, ProviderRequest, ProviderResult } from './provider.ts';
 import { providerLabel } from '../sources/provider-required.ts';
 
@@ -31,24 +32,10 @@ export function pollDelayMs(pacing: { initialMs: number; maxMs: number }, attemp
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 export async function waitForJob(provider: Provider, first: ProviderJob, request: ProviderRequest, options: WaitOptions): Promise<ProviderResult> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const maxErrors = options.maxConsecutiveErrors ?? 5;
   const label = providerLabel(provider.name);

@@ -12,6 +12,7 @@ import type { HttpClient, HttpClientOptions, RetryPolicy } from '../../http/http
 import { isStillProcessing, parsePictoryError, pictoryBodyError } from './error-info.ts';
 import { createPollBudget, type PollBudget } from './poll-budget.ts';
 import { pictoryCreatedSchema, pictoryJobSchema, type PictoryJob } from './schemas.ts';
+import { realSleep } from '../../http/sleep.ts';
 
 /** Pictory's production API base. */
 export const PICTORY_BASE_URL = 'https://api.pictory.ai/pictoryapis';
@@ -72,27 +73,13 @@ export function pictoryHttpOptions(credentials: { apiKey: string; baseUrl: strin
 // 4004 means Pictory's side is still busy, not that the network blipped: without a policy, wait seconds, not ms.
 const STILL_PROCESSING_DEFAULTS = { attempts: 4, baseDelayMs: 2_000, maxDelayMs: 30_000 };
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * Wraps a shared {@link HttpClient} made with {@link pictoryHttpOptions} into the typed Pictory client
  * (https://docs.pictory.ai/api-reference/transcription/video-transcription).
  */
 export function createPictoryClient(http: HttpClient, options: PictoryClientOptions = {}): PictoryClient {
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const budget = options.pollBudget ?? createPollBudget({ sleep });
   const attempts = Math.max(1, options.retry?.attempts ?? STILL_PROCESSING_DEFAULTS.attempts);

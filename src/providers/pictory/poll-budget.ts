@@ -1,3 +1,4 @@
+import { realSleep } from '../../http/sleep.ts';
 /**
  * A rate budget per Pictory job: at most one status read per `minIntervalMs` for the same job id. Pictory asks
  * clients to poll every 10–30 s and rate-limits faster polling; the router's pacing already aims for that, but its
@@ -27,26 +28,12 @@ export interface PollBudget {
   waitMs(jobId: string): number;
 }
 
-function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Makes a per-job poll budget (Pictory: polls 10–30 s apart, https://docs.pictory.ai/api-reference/jobs/get-transcription-job-by-id). */
 export function createPollBudget(options: PollBudgetOptions = {}): PollBudget {
   const interval = options.minIntervalMs ?? DEFAULT_JOB_POLL_INTERVAL_MS;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? sleepFor;
+  const sleep = options.sleep ?? realSleep;
   /** Job id → earliest time of its next read. Entries in the past are dropped, so the map stays small. */
   const nextAt = new Map<string, number>();
 
