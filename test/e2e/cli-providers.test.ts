@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, type CliIo } from '../../adapters/cli/cli.ts';
 import { startAssemblyAiFake } from '../fakes/assemblyai.ts';
+import { startMemoriesFake } from '../fakes/memories.ts';
 import { PICTORY_FAKE_KEY, startPictoryFake } from '../fakes/pictory.ts';
 import { startSpotMeFake } from '../fakes/spotme.ts';
 import { ROOT } from '../support/spawn-recap.ts';
@@ -87,6 +88,37 @@ describe('recap --provider assemblyai', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/private or reserved/);
       expect(fake.requests).toHaveLength(0);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('recap --provider memories', () => {
+  const memoriesFast: CliIo['overrides'] = {
+    providerOverrides: { ...fast!.providerOverrides, client: { retry: { baseDelayMs: 5, maxDelayMs: 2000 }, rate: { perSecond: 1000, burst: 1000 } } },
+  };
+
+  it('uploads a media link, waits for parsing, and completes the recap with local key phrases and captions-ready text', async () => {
+    const fake = await startMemoriesFake({ stepMs: 20, rate: false });
+    try {
+      let stdout = '';
+      let stderr = '';
+      const code = await cli(['https://media.example.com/town-hall.mp4', 'summary', 'chapters', 'phrases', '--provider', 'memories', '--json'], {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+        env: { MEMORIES_API_KEY: fake.apiKey, MEMORIES_BASE_URL: fake.url },
+        cwd: ROOT,
+        overrides: memoriesFast,
+      });
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      expect(Object.keys(json)).toEqual(['summary', 'chapters', 'keyPhrases']);
+      expect(json.chapters.length).toBeGreaterThan(0);
+      for (let i = 1; i < json.chapters.length; i++) expect(json.chapters[i].startMs).toBe(json.chapters[i - 1].endMs);
+      expect(json.keyPhrases.length).toBeGreaterThan(0);
+      expect(fake.calls('POST', '/upload_url')).toHaveLength(1);
     } finally {
       await fake.close();
     }
