@@ -26,12 +26,11 @@ export function parseCommand(text: string, ctx: RefContext): ParseOutcome {
     }
     let tokens = tokenize(text.normalize('NFC'));
     if (tokens[0] && /^\/?recap$/i.test(tokens[0])) tokens = tokens.slice(1);
-    if (tokens.length === 0) {
-      return { ok: true, invocation: { name: 'help' } };
-    }
+    const fallback = COMMANDS.find((c) => c.keyword === undefined)!;
+    // A bare mention with a file attached means "recap this file"; a bare command means "what can you do?".
+    if (tokens.length === 0) return ctx.attachment ? fallback.parse([], ctx) : { ok: true, invocation: { name: 'help' } };
     const keyword = commandForKeyword(tokens[0]);
     if (keyword) return keyword.parse(tokens.slice(1), ctx);
-    const fallback = COMMANDS.find((c) => c.keyword === undefined)!;
     return fallback.parse(tokens, ctx);
   } catch {
     // The parsers are written not to throw; this keeps that promise even if one of them regresses.

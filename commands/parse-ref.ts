@@ -9,6 +9,8 @@ export type RefOutcome = { ok: true; ref: MediaRef } | { ok: false; error: strin
 export interface RefContext {
   /** Local paths are only meaningful where Recap runs on the user's machine (shell, CLI). */
   allowFiles: boolean;
+  /** A file attached to the chat message: the reference when the words name none. */
+  attachment?: MediaRef;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;

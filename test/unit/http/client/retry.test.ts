@@ -186,7 +186,7 @@ describe('provider client retries', () => {
     });
     const started = Date.now();
     await expect(client.json('GET', '/v2/items/a', { signal: controller.signal })).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(fake.calls('GET', '/v2/items/a')).toHaveLength(1);
 
     // The real sleep too.
@@ -194,7 +194,7 @@ describe('provider client retries', () => {
     const real = createHttpClient({ provider: 'assemblyai', baseUrl: fake.url, retry: { baseDelayMs: 60_000 }, random: () => 0.99 });
     setTimeout(() => second.abort(reason), 50);
     await expect(real.json('GET', '/v2/items/b', { signal: second.signal })).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('decideRetry: stops after the last attempt and when Retry-After is over the cap', () => {
