@@ -19,6 +19,7 @@ export interface CommandDepsOptions {
   fetchOptions?: RouterOptions['fetchOptions'];
   wait?: RouterOptions['wait'];
   urlCheck?: RouterOptions['urlCheck'];
+  uploadHeaders?: RouterOptions['uploadHeaders'];
   captions?: CaptionLinks;
 }
 
@@ -32,6 +33,7 @@ export function createCommandDeps(options: CommandDepsOptions): CommandDeps {
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
     ...(options.wait ? { wait: options.wait } : {}),
     ...(options.urlCheck ? { urlCheck: options.urlCheck } : {}),
+    ...(options.uploadHeaders ? { uploadHeaders: options.uploadHeaders } : {}),
   };
   return {
     resolve: (ref, request) => resolveSource(ref, request, router),

@@ -5,7 +5,7 @@
  */
 import type { KeyPhrase, TimeSpan } from '../domain/recap.ts';
 import type { AnalysisDoc } from './document.ts';
-import { collectCandidates, containsPhrase, nearDuplicate, phraseText, type Candidate } from './phrase-candidates.ts';
+import { candidateWidth, collectCandidates, containsPhrase, nearDuplicate, phraseText, type Candidate } from './phrase-candidates.ts';
 
 /** How many phrases a recap shows unless asked otherwise, and the most it ever shows. */
 export const DEFAULT_KEY_PHRASES = 10;
@@ -27,6 +27,11 @@ export const PHRASE_WEIGHTS = {
   partRatio: 3,
   /** Only a phrase said this often is a settled term that may replace its parts ("remote control"). */
   settledPhrase: 8,
+  /**
+   * A prepositional phrase said at least 3 times whose every word is said fewer than this many times its count is
+   * bound: its words are rarely said apart ("Banco de Portugal", "taxa de desemprego"), so it counts as settled.
+   */
+  bound: 1.5,
   /** Multiplier of multi-word phrases' scores. */
   multiWord: 0.2,
   /** Texts shorter than this many words keep multi-word phrases said once. */
@@ -109,12 +114,16 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   // Ties broken by first appearance so the order never depends on Map iteration details.
   scored.sort((a, b) => b.score - a.score || a.candidate.starts[0]! - b.candidate.starts[0]! ||
     a.candidate.terms.length - b.candidate.terms.length);
+  const bound = [...candidates.values()].filter((c) => isBound(doc, c));
   const chosen: Scored[] = [];
-  for (const s of scored) {
+  for (let s of scored) {
     if (chosen.length >= max) break;
+    // A word seldom said outside a bound phrase stands for it, at the word's rank: "desemprego" → "taxa de desemprego".
+    const whole = bestWhole(doc, s.candidate, bound);
+    if (whole) s = { candidate: whole, score: s.score };
     // A phrase that contains chosen words said mostly inside it takes their place: "remote control" replaces
     // "remote" rather than standing next to it.
-    const parts = chosen.filter((q) => isPartOf(q.candidate, s.candidate));
+    const parts = chosen.filter((q) => isPartOf(doc, q.candidate, s.candidate));
     if (parts.length > 0) {
       const first = chosen.indexOf(parts[0]!);
       chosen[first] = { candidate: s.candidate, score: parts[0]!.score };
@@ -132,10 +141,29 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   }));
 }
 
-/** True when `part` occurs inside `whole` and is seldom said without it. */
-function isPartOf(part: Candidate, whole: Candidate): boolean {
-  return whole.terms.length > part.terms.length && whole.starts.length >= PHRASE_WEIGHTS.settledPhrase &&
+/** The most said bound phrase that `part` is seldom said without, if any. */
+function bestWhole(doc: AnalysisDoc, part: Candidate, bound: readonly Candidate[]): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const b of bound) if (isPartOf(doc, part, b) && (!best || b.starts.length > best.starts.length)) best = b;
+  return best;
+}
+
+/** True when `part` occurs inside `whole`, a settled or bound phrase, and is seldom said without it. */
+function isPartOf(doc: AnalysisDoc, part: Candidate, whole: Candidate): boolean {
+  return whole.terms.length > part.terms.length &&
+    (whole.starts.length >= PHRASE_WEIGHTS.settledPhrase || isBound(doc, whole)) &&
     containsPhrase(whole.terms, part.terms) && part.starts.length < PHRASE_WEIGHTS.partRatio * whole.starts.length;
+}
+
+/**
+ * True when a phrase held together by a preposition ("taxa de desemprego") is said at least 3 times (twice can be
+ * a coincidence of wording) and its words
+ * mostly inside it (see PHRASE_WEIGHTS.bound). Adjacent words are left to the usual rules: in English news, names
+ * and compounds that always occur together still made worse key phrases than their words.
+ */
+function isBound(doc: AnalysisDoc, c: Candidate): boolean {
+  const count = c.starts.length;
+  return c.joins !== undefined && count >= 3 && c.terms.every((t) => doc.terms[t]!.count < PHRASE_WEIGHTS.bound * count);
 }
 
 /**
@@ -146,7 +174,7 @@ function isRedundant(doc: AnalysisDoc, c: Candidate, chosen: readonly Scored[]):
   const count = c.starts.length;
   for (const { candidate: q } of chosen) {
     const qCount = q.starts.length;
-    if (isPartOf(c, q) || nearDuplicate(doc, c.terms, q.terms)) return true;
+    if (isPartOf(doc, c, q) || nearDuplicate(doc, c.terms, q.terms)) return true;
     if (containsPhrase(c.terms, q.terms) && count < 0.25 * qCount) return true;
   }
   return false;
@@ -156,9 +184,10 @@ function isRedundant(doc: AnalysisDoc, c: Candidate, chosen: readonly Scored[]):
 function occurrenceSpans(doc: AnalysisDoc, c: Candidate): TimeSpan[] {
   const spans: TimeSpan[] = [];
   let lastFirst = -1;
+  const width = candidateWidth(c);
   for (const start of c.starts) {
     const first = doc.tokens[start]!.utterance;
-    const last = doc.tokens[start + c.terms.length - 1]!.utterance;
+    const last = doc.tokens[start + width - 1]!.utterance;
     if (first === lastFirst) continue;
     lastFirst = first;
     spans.push({ startMs: doc.utterances[first]!.startMs, endMs: doc.utterances[last]!.endMs });

@@ -11,6 +11,7 @@ import type { Part } from '../domain/recap.ts';
 import { RecapError } from '../errors.ts';
 import type { SafeFetchOptions } from '../http/safe-fetch.ts';
 import { checkUserUrl } from '../http/url-check.ts';
+import { downloadToFile } from '../sources/download-to-file.ts';
 import { extensionOf, isMediaExtension } from '../sources/media-kind.ts';
 import { providerLabel, providerUnavailable, speechProviderRequired } from '../sources/provider-required.ts';
 import {
@@ -38,6 +39,8 @@ export interface RouterOptions {
   wait?: Partial<Omit<WaitOptions, 'deadlineAt'>> & { maxWaitMs?: number };
   /** URL check overrides for media links handed to providers (tests; the default refuses private addresses). */
   urlCheck?: Parameters<typeof checkUserUrl>[1];
+  /** Headers a chat upload's download needs (Slack: the bot token). */
+  uploadHeaders?: (ref: Extract<MediaRef, { kind: 'upload' }>) => Record<string, string> | undefined;
 }
 
 export interface RouteRequest {
@@ -95,7 +98,34 @@ export async function resolveSource(ref: MediaRef, request: RouteRequest, option
       return { ...resolved, mediaUrl: resolved.mediaUrl ?? ref.url };
     }
     case 'upload':
-      throw new RecapError('unsupported', 'This version of Recap cannot read chat uploads yet.', { hint: 'Share a link to the file instead.' });
+      return resolveUpload(ref, request, options);
+  }
+}
+
+/**
+ * A file shared in chat: transcripts are read here; audio and video are saved to a temporary file and streamed on
+ * to the speech provider.
+ */
+async function resolveUpload(ref: Extract<MediaRef, { kind: 'upload' }>, request: RouteRequest, options: RouterOptions): Promise<ResolvedSource> {
+  const name = ref.name ?? linkName(ref.url);
+  const headers = options.uploadHeaders?.(ref);
+  const fetchOptions = { ...options.fetchOptions, ...(headers ? { headers } : {}) };
+  if (!isMediaExtension(extensionOf(name)) && !wantsRemote(request)) {
+    const outcome = await fetchTranscriptLink(ref.url, fetchOptions, request.signal);
+    if (outcome.kind === 'transcript') return { ...outcome.resolved, source: name };
+  }
+  const provider = mediaProvider(request, options, name);
+  if (!provider.accepts.mediaFile) {
+    throw new RecapError('unsupported', `${providerLabel(provider.name)} cannot take a file upload, only a public link.`, {
+      hint: 'Share a public link to the recording, or pick another provider with --provider.',
+    });
+  }
+  const file = await downloadToFile(ref.url, name, { ...fetchOptions, ...(request.signal ? { signal: request.signal } : {}) });
+  try {
+    const blob = await openAsBlob(file.path);
+    return await runProvider(provider, { kind: 'media-file', blob, filename: name }, request, options, name);
+  } finally {
+    await file.remove();
   }
 }
 

@@ -6,9 +6,16 @@
 import { rarity } from './rarity.ts';
 import type { LanguageWords } from './stopwords/index.ts';
 
-/** Fixes transcript conventions that would otherwise split words: AMI spells letters as "V_C_R_". */
+/** The markup escapes that survive in text copied out of web pages ("H&amp;M"), and what they stand for. */
+const BASIC_ENTITIES: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>' };
+
+/**
+ * Fixes transcript conventions that would otherwise split words: AMI spells letters as "V_C_R_", and text scraped
+ * from web pages keeps escapes such as "H&amp;M" (caption readers decode those already; this catches plain text).
+ */
 export function normalizeSpoken(text: string): string {
-  return text.replace(/\b(?:\p{L}_){2,}/gu, (m) => m.replace(/_/g, '')).replace(/\s+/g, ' ').trim();
+  const unescaped = text.includes('&') ? text.replace(/&(amp|quot|apos|#39|lt|gt);/g, (_m, e: string) => BASIC_ENTITIES[e]!) : text;
+  return unescaped.replace(/\b(?:\p{L}_){2,}/gu, (m) => m.replace(/_/g, '')).replace(/\s+/g, ' ').trim();
 }
 
 // English fillers that are whole phrases; removed only where commas or the sentence edge set them apart, because

@@ -23,8 +23,9 @@ export interface SentenceSpan {
   end: number;
 }
 
-// Letters, marks and digits, joined through inner apostrophes and hyphens ("don't", "cost-wise", "3-day").
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+// Letters, marks and digits, joined through inner apostrophes and hyphens ("don't", "cost-wise", "3-day"), and
+// through an ampersand between capitals, the way company names and initialisms are written ("H&M", "AT&T", "R&D").
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-]|(?<=\p{Lu})&(?=\p{Lu}))[\p{L}\p{M}\p{N}]+)*/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
