@@ -12,7 +12,9 @@ import type { Reply } from './domain/reply.ts';
 import type { Logger } from './log.ts';
 import { createApp } from './server/app.ts';
 import { startServer, type RunningServer } from './server/start-server.ts';
+import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/slack-app.ts';
 import { createCommandDeps, type CommandDepsOptions } from './command-deps.ts';
+import { createStoreClaims } from './jobs/claims.ts';
 import { memoryStore, openStore, type StoreHandle } from './store.ts';
 
 export interface BootOptions {
@@ -23,6 +25,8 @@ export interface BootOptions {
   overrides?: Pick<CommandDepsOptions, 'fetchOptions' | 'providerOverrides' | 'wait' | 'urlCheck'>;
   /** Folder relative paths in the shell start from (npm runs scripts from the package root, INIT_CWD is where the user was). */
   cwd?: string;
+  /** Slack poster pacing overrides (tests). */
+  slackPoster?: SlackAdapterOptions['posterOptions'];
   /** Host to listen on; all interfaces when unset. */
   hostname?: string;
 }
@@ -46,14 +50,34 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   let port = config.port;
   const base = () => linkBase(config, port);
   const captions = new CaptionLinks(storeHandle.store, base);
-  const app = createApp({ store: storeHandle.store, captions, log });
+  const slackToken = config.slack?.botToken;
+  const deps = createCommandDeps({
+    config,
+    captions,
+    ...options.overrides,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    // Slack file links need the bot token; the safe fetcher drops it if a download redirects to another origin.
+    ...(slackToken ? { uploadHeaders: (ref) => (ref.platform === 'slack' ? { authorization: `Bearer ${slackToken}` } : undefined) } : {}),
+  });
+  const slack = slackToken
+    ? createSlackAdapter({
+        botToken: slackToken,
+        ...(config.slack?.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
+        ...(config.slack?.appToken ? { appToken: config.slack.appToken } : {}),
+        ...(config.slack?.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+        deps,
+        claims: createStoreClaims(storeHandle.store),
+        log,
+        ...(options.slackPoster ? { posterOptions: options.slackPoster } : {}),
+      })
+    : undefined;
+  const app = createApp({ store: storeHandle.store, captions, log, routes: slack?.routes ? [slack.routes] : [] });
   const server = await startServer(app, config.port, options.hostname).catch(async (error: unknown) => {
     await storeHandle.close();
     throw error;
   });
   port = server.port;
-
-  const deps = createCommandDeps({ config, captions, ...options.overrides, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  await slack?.start();
 
   let stopped = false;
   return {
@@ -66,6 +90,8 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // Drain first: recaps in flight still post their answers, then nothing new comes in.
+      await slack?.stop();
       await server.close();
       await storeHandle.close();
     },

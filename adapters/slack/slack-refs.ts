@@ -1,0 +1,33 @@
+/** Turns what a Slack message carries (text with links, shared files) into the command's words and attachment. */
+import type { MediaRef } from '../../src/domain/media-ref.ts';
+
+export interface SlackFileLike {
+  id?: string;
+  name?: string;
+  url_private?: string;
+  url_private_download?: string;
+}
+
+/** The first shared file as an upload reference, when it has a download link. */
+export function slackAttachment(files: readonly SlackFileLike[] | undefined): Extract<MediaRef, { kind: 'upload' }> | undefined {
+  const file = files?.find((f) => f.url_private_download || f.url_private);
+  if (!file) return undefined;
+  return {
+    kind: 'upload',
+    platform: 'slack',
+    fileId: file.id ?? 'file',
+    url: (file.url_private_download ?? file.url_private)!,
+    ...(file.name ? { name: file.name } : {}),
+  };
+}
+
+/** A mention's text without the bot's `<@U…>` tag(s). */
+export function stripMentions(text: string | undefined): string {
+  return (text ?? '').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The first http(s) link in Slack message text (`<https://…|label>` or bare). */
+export function firstLink(text: string | undefined): string | undefined {
+  const match = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/\S+)/.exec(text ?? '');
+  return match?.[1] ?? match?.[2];
+}
