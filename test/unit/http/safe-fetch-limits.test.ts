@@ -1,30 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
-import { RecapError } from '../../../src/errors.ts';
+import { describe, expect, it } from 'vitest';
 import { safeFetch, safeFetchStream, type SafeFetchOptions } from '../../../src/http/safe-fetch.ts';
-import { startTestServer, trickle, writeForever, type TestHandler, type TestServer } from '../../fakes/http-test-server.ts';
+import { startTestServer, trickle, writeForever } from '../../fakes/http-test-server.ts';
+import { rejection, serverPerTest } from './fetch-test-support.ts';
 
 const local: SafeFetchOptions = { addressPolicy: (a) => a === '127.0.0.1', allowedPort: () => true, timeoutMs: 2000 };
 
-async function rejection(promise: Promise<unknown>): Promise<RecapError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RecapError);
-  return error as RecapError;
-}
-
-const servers: TestServer[] = [];
-async function server(handler: TestHandler): Promise<TestServer> {
-  const started = await startTestServer(handler);
-  servers.push(started);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = serverPerTest();
 
 const media = (res: ServerResponse, headers: Record<string, string> = {}): ServerResponse =>
   res.writeHead(200, { 'content-type': 'video/mp4', ...headers });
@@ -75,7 +58,7 @@ describe('safeFetch limits', () => {
     const abandoned = await safeFetchStream(`${target.origin}/endless`, local);
     abandoned.close();
     abandoned.close();
-    await Promise.all(servers.map((s) => s.firstResponseClosed));
+    await target.firstResponseClosed;
   });
 
   it('U-16 times out when headers do not arrive', async () => {

@@ -2,10 +2,10 @@ import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { EnvHttpProxyAgent, getGlobalDispatcher, request, setGlobalDispatcher } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RecapError } from '../../../src/errors.ts';
 import { publicUnicastOnly, type AddressPolicy } from '../../../src/http/address-policy.ts';
 import { safeFetch, type SafeFetchOptions } from '../../../src/http/safe-fetch.ts';
-import { startTestServer, type TestServer } from '../../fakes/http-test-server.ts';
+import type { TestServer } from '../../fakes/http-test-server.ts';
+import { rejection, serverPerTest } from './fetch-test-support.ts';
 
 // The fake "public internet" is 127.0.0.1; 127.0.0.2 plays a private host that must never be reached.
 const onlyLoopback1: AddressPolicy = (address) => address === '127.0.0.1';
@@ -34,24 +34,7 @@ const vtt = (_req: unknown, res: import('node:http').ServerResponse): void => {
   res.end('WEBVTT\n');
 };
 
-async function rejection(promise: Promise<unknown>): Promise<RecapError> {
-  const error = await promise.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RecapError);
-  return error as RecapError;
-}
-
-const servers: TestServer[] = [];
-async function server(handler: Parameters<typeof startTestServer>[0], host?: string, port?: number): Promise<TestServer> {
-  const started = await startTestServer(handler, host, port);
-  servers.push(started);
-  return started;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const server = serverPerTest();
 
 describe('safeFetch address safety', () => {
   it('fetches from the fake public server when the test policy allows it', async () => {
