@@ -7,8 +7,19 @@ import type { ErrorReply, RecapReply, Reply, SearchReply } from '../../src/domai
 
 const WIDTH = 96;
 
-/** Wraps prose to the terminal width with an indent. */
+/** Wraps prose to the terminal width with an indent, keeping the text's own line breaks (bullet lists). */
 export function wrap(text: string, indent = '  ', width = WIDTH): string {
+  if (text.includes('\n')) {
+    return text
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => wrapLine(line, indent, width))
+      .join('\n');
+  }
+  return wrapLine(text, indent, width);
+}
+
+function wrapLine(text: string, indent: string, width: number): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -171,7 +171,8 @@ async function runProvider(provider: Provider, input: ProviderInput, request: Ro
   });
   return {
     ...(result.transcript ? { transcript: result.transcript } : {}),
-    source: result.source ?? source,
+    // The user's own name for what they shared beats the provider's id; for provider ids the provider knows best.
+    source: input.kind === 'existing' ? (result.source ?? source) : source,
     ...(result.mediaUrl ? { mediaUrl: result.mediaUrl } : {}),
     native: result.analysis,
     ...(result.language ? { language: result.language } : {}),

@@ -81,6 +81,17 @@ describe('recap --provider assemblyai', () => {
     }
   });
 
+  it('names the recap after the shared media, with the summary as AssemblyAI wrote it', async () => {
+    const fake = await startAssemblyAiFake({ stepMs: 20 });
+    try {
+      const result = await run(['https://media.example.com/board-call.mp3', 'summary'], { ASSEMBLYAI_API_KEY: fake.apiKey, ASSEMBLYAI_BASE_URL: fake.url });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^Recap of board-call\.mp3 · \d\d:\d\d · \d speakers · en\n/);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('U-20 refuses a private media link without calling AssemblyAI', async () => {
     const fake = await startAssemblyAiFake({ stepMs: 20 });
     try {
