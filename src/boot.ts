@@ -13,6 +13,7 @@ import type { Logger } from './log.ts';
 import { createApp } from './server/app.ts';
 import { startServer, type RunningServer } from './server/start-server.ts';
 import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/slack-app.ts';
+import { slackUploadAuthorization } from '../adapters/slack/oauth-token-scope.ts';
 import { createCommandDeps, type CommandDepsOptions } from './command-deps.ts';
 import { createStoreClaims } from './jobs/claims.ts';
 import { memoryStore, openStore, type StoreHandle } from './store.ts';
@@ -50,18 +51,29 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   let port = config.port;
   const base = () => linkBase(config, port);
   const captions = new CaptionLinks(storeHandle.store, base);
-  const slackToken = config.slack?.botToken;
+  const slackOAuth = config.slack?.oauth;
+  const slackToken = slackOAuth ? undefined : config.slack?.botToken;
   const deps = createCommandDeps({
     config,
     captions,
     ...options.overrides,
     ...(options.cwd ? { cwd: options.cwd } : {}),
-    // Slack file links need the bot token; the safe fetcher drops it if a download redirects to another origin.
-    ...(slackToken ? { uploadHeaders: (ref) => (ref.platform === 'slack' ? { authorization: `Bearer ${slackToken}` } : undefined) } : {}),
+    // Slack file links need the bot token (with OAuth, that of the workspace being answered); the safe fetcher drops
+    // it if a download redirects to another origin.
+    ...(slackToken || slackOAuth ? { uploadHeaders: (ref) => (ref.platform === 'slack' ? slackUploadAuthorization(slackToken) : undefined) } : {}),
   });
-  const slack = slackToken
+  const slack = slackToken || slackOAuth
     ? createSlackAdapter({
-        botToken: slackToken,
+        ...(slackToken ? { botToken: slackToken } : {}),
+        ...(slackOAuth
+          ? {
+              oauth: {
+                ...slackOAuth,
+                store: storeHandle.store,
+                ...(config.publicUrl ? { redirectUri: `${config.publicUrl}/slack/oauth_redirect` } : {}),
+              },
+            }
+          : {}),
         ...(config.slack?.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
         ...(config.slack?.appToken ? { appToken: config.slack.appToken } : {}),
         ...(config.slack?.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),

@@ -59,6 +59,9 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
   SLACK_API_URL: optionalUrl('the Slack Web API base, e.g. https://slack.com/api/'),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_PUBLIC_KEY: optionalText,
@@ -85,7 +88,14 @@ export interface Config {
     pictory?: ProviderCredentials;
     spotme?: ProviderCredentials & { workspaceId?: string };
   };
-  slack?: { signingSecret?: string; botToken?: string; appToken?: string; apiUrl?: string };
+  slack?: {
+    signingSecret?: string;
+    botToken?: string;
+    appToken?: string;
+    apiUrl?: string;
+    /** Many workspaces, installed through OAuth (/slack/install); SLACK_BOT_TOKEN is then not used. */
+    oauth?: { clientId: string; clientSecret: string; stateSecret: string };
+  };
   discord?: { token?: string; applicationId?: string; publicKey?: string; apiUrl?: string };
 }
 
@@ -124,13 +134,28 @@ function crossChecks(e: Env): string[] {
     );
   }
   const signingSecret = e.SLACK_SIGNING_SECRET?.trim() || undefined;
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !signingSecret) {
+  const oauthVariables = { SLACK_CLIENT_ID: e.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: e.SLACK_STATE_SECRET };
+  const oauthMissing = Object.entries(oauthVariables).filter(([, value]) => !value).map(([name]) => name);
+  const oauth = oauthMissing.length === 0;
+  if (oauthMissing.length > 0 && oauthMissing.length < 3) {
+    problems.push(
+      `${oauthMissing.join(' and ')} ${oauthMissing.length > 1 ? 'are' : 'is'} required with ${Object.keys(oauthVariables).filter((name) => !oauthMissing.includes(name)).join(' and ')}: ` +
+        'installing Recap in many workspaces through OAuth needs all three (Client ID and Client Secret from "Basic Information" in your Slack app, ' +
+        'SLACK_STATE_SECRET any long random string, e.g. from `openssl rand -hex 32`), or remove them to use one workspace with SLACK_BOT_TOKEN',
+    );
+  }
+  if (e.SLACK_STATE_SECRET && e.SLACK_STATE_SECRET.length < 16) {
+    problems.push('SLACK_STATE_SECRET is too short: use at least 16 random characters, e.g. from `openssl rand -hex 32`');
+  }
+  if ((e.SLACK_BOT_TOKEN || oauth) && !e.SLACK_APP_TOKEN && !signingSecret) {
     problems.push(
       'SLACK_SIGNING_SECRET is required to receive Slack requests over HTTP: copy it from "Basic Information" in your Slack app, or set SLACK_APP_TOKEN to use Socket Mode',
     );
   }
-  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) {
-    problems.push('SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN: install the app to your workspace and copy the xoxb- token');
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN && !oauth) {
+    problems.push(
+      'SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN: install the app to your workspace and copy the xoxb- token (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install it in many workspaces)',
+    );
   }
   if (e.DISCORD_PUBLIC_KEY && !e.DISCORD_APPLICATION_ID) {
     problems.push('DISCORD_APPLICATION_ID is required with DISCORD_PUBLIC_KEY: copy it from "General Information" in the Discord developer portal');
@@ -146,7 +171,11 @@ function toConfig(e: Env): Config {
     apiKey ? { apiKey, baseUrl: baseUrl ?? fallback } : undefined;
   const spotme = provider(e.SPOTME_API_TOKEN, e.SPOTME_BASE_URL, 'https://api.spotme.com/api/v2/workspace');
   const signingSecret = e.SLACK_SIGNING_SECRET?.trim() || undefined;
-  const slackSet = signingSecret || e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN;
+  const slackOAuth =
+    e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+      : undefined;
+  const slackSet = signingSecret || e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN || slackOAuth;
   const discordSet = e.DISCORD_TOKEN || e.DISCORD_PUBLIC_KEY;
   return {
     port: e.PORT,
@@ -161,7 +190,7 @@ function toConfig(e: Env): Config {
       spotme: spotme && { ...spotme, workspaceId: e.SPOTME_WORKSPACE_ID },
     },
     slack: slackSet
-      ? { signingSecret, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? { signingSecret, botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, ...(slackOAuth ? { oauth: slackOAuth } : {}) }
       : undefined,
     discord: discordSet
       ? {
@@ -184,10 +213,26 @@ export const PROVIDER_KEY_VARIABLE = {
 
 /** Whether any chat platform is configured; without one `npm start` opens the terminal shell. */
 export function hasChatCredentials(config: Config): boolean {
-  return Boolean(config.slack?.botToken || config.slack?.appToken || config.discord?.token || config.discord?.publicKey);
+  return Boolean(config.slack?.botToken || config.slack?.appToken || config.slack?.oauth || config.discord?.token || config.discord?.publicKey);
 }
 
 /** The origin every Recap link starts with. */
 export function linkBase(config: Config, listeningPort: number): string {
   return config.publicUrl ?? `http://localhost:${listeningPort}`;
+}
+
+/** Every secret value in the configuration, for the logger to censor wherever it appears. */
+export function configSecrets(config: Config): (string | undefined)[] {
+  return [
+    config.providers.assemblyai?.apiKey,
+    config.providers.memories?.apiKey,
+    config.providers.pictory?.apiKey,
+    config.providers.spotme?.apiKey,
+    config.slack?.signingSecret,
+    config.slack?.botToken,
+    config.slack?.appToken,
+    config.slack?.oauth?.clientSecret,
+    config.slack?.oauth?.stateSecret,
+    config.discord?.token,
+  ];
 }

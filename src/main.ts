@@ -4,7 +4,7 @@
  */
 import { runShell } from '../adapters/shell/shell.ts';
 import { bootRecap } from './boot.ts';
-import { ConfigError, hasChatCredentials, loadConfig } from './config.ts';
+import { ConfigError, configSecrets, hasChatCredentials, loadConfig } from './config.ts';
 import { RecapError } from './errors.ts';
 import { createLogger } from './log.ts';
 
@@ -23,16 +23,7 @@ async function main(): Promise<number> {
     throw error;
   }
   const shellMode = !hasChatCredentials(config);
-  const secrets = [
-    config.providers.assemblyai?.apiKey,
-    config.providers.memories?.apiKey,
-    config.providers.pictory?.apiKey,
-    config.providers.spotme?.apiKey,
-    config.slack?.signingSecret,
-    config.slack?.botToken,
-    config.slack?.appToken,
-    config.discord?.token,
-  ];
+  const secrets = configSecrets(config);
   // In the shell, info lines would interleave with replies; warnings and errors still show.
   const log = createLogger({ level: shellMode && config.logLevel === 'info' ? 'warn' : config.logLevel, secrets });
 

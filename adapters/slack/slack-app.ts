@@ -4,8 +4,9 @@
  * SLACK_APP_TOKEN is set. Listeners acknowledge at once; the work runs after, tracked so SIGTERM can drain it.
  * Usage mistakes go privately to the sender.
  */
-import { App } from '@slack/bolt';
-import type { Hono } from 'hono';
+import { App, ErrorCode, type CodedError, type Context as BoltContext } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { Hono } from 'hono';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { helpReply } from '../../commands/help.ts';
@@ -18,6 +19,8 @@ import { boltLogger } from './bolt-logger.ts';
 import { answerInSlack } from './conversation.ts';
 import { createSlackPoster, type SlackPoster } from './poster.ts';
 import { slackClientOptions } from './poster-client-options.ts';
+import { createSlackOAuth, type SlackOAuth, type SlackOAuthOptions } from './oauth.ts';
+import { withSlackToken } from './oauth-token-scope.ts';
 import { HonoSlackReceiver } from './receiver.ts';
 import { renderSlackReply } from './render-blocks.ts';
 import { firstLink, slackAttachment, stripMentions, type SlackFileLike } from './slack-refs.ts';
@@ -26,7 +29,10 @@ import { firstLink, slackAttachment, stripMentions, type SlackFileLike } from '.
 const MESSAGE_CLAIM_TTL_MS = 2 * 60 * 60 * 1000;
 
 export interface SlackAdapterOptions {
-  botToken: string;
+  /** One workspace: its bot token. Ignored when `oauth` is given. */
+  botToken?: string;
+  /** Many workspaces: installed through OAuth, each event answered with its workspace's bot token. */
+  oauth?: Omit<SlackOAuthOptions, 'apiUrl' | 'log'>;
   signingSecret?: string;
   appToken?: string;
   apiUrl?: string;
@@ -39,11 +45,25 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   app: App;
-  /** The HTTP routes to mount on the server (absent in Socket Mode). */
+  /** The HTTP routes to mount on the server (absent in Socket Mode without OAuth). */
   routes?: Hono;
+  /** The OAuth installer and the installations (many workspaces only). */
+  oauth?: SlackOAuth;
   start(): Promise<void>;
   /** Waits for in-flight recaps, then stops. */
   stop(): Promise<void>;
+}
+
+/** Who answers a request: the poster for its workspace, and the bot token for what it downloads from Slack. */
+interface Via {
+  poster: SlackPoster;
+  token?: string;
+}
+
+function mountAll(...groups: (Hono | undefined)[]): Hono {
+  const routes = new Hono();
+  for (const group of groups) if (group) routes.route('/', group);
+  return routes;
 }
 
 function usageReply(outcome: Extract<ParseOutcome, { ok: false }>): ErrorReply {
@@ -54,23 +74,55 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { log, claims, deps } = options;
   const socketMode = Boolean(options.appToken);
   const receiver = socketMode ? undefined : new HonoSlackReceiver({ signingSecret: options.signingSecret ?? '', claims, log });
+  const oauth = options.oauth ? createSlackOAuth({ ...options.oauth, log, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) }) : undefined;
+  if (!oauth && !options.botToken) throw new Error('Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many).');
   const app = new App({
-    token: options.botToken,
+    // Many workspaces: Bolt asks `authorize` for each event's bot token (its team's installation in keyv). One: the token.
+    ...(oauth ? { authorize: oauth.installer.authorize } : { token: options.botToken! }),
     ...(receiver ? { receiver } : { appToken: options.appToken!, socketMode: true }),
     clientOptions: slackClientOptions(options.apiUrl),
     logger: boltLogger(log),
     ignoreSelf: true,
+    extendedErrorHandler: true,
+  });
+  // S-25: an event from a workspace without an installation (never installed, or uninstalled since). Bolt's
+  // processEvent catches authorize()'s failure, logs a warning and passes an AuthorizationError here. Returning (Bolt's
+  // default handler rethrows) lets processEvent ack it, so the receiver answers 200 at once (Socket Mode acks too) and
+  // Slack does not retry: a log line naming the team (after Bolt's generic warning), no Web API call. (Rethrown, the receiver would still answer 200 when
+  // processing settles, logging it as a failed listener.) Every other error is rethrown, as before.
+  app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
+    if (error.code === ErrorCode.AuthorizationError) {
+      const b = body as { team_id?: unknown; enterprise_id?: unknown; team?: { id?: unknown }; event?: { type?: unknown }; type?: unknown };
+      log.warn('slack request from a workspace without an installation; ignored', {
+        team: b.team_id ?? b.team?.id,
+        enterprise: b.enterprise_id,
+        type: b.event?.type ?? b.type,
+      });
+      return;
+    }
+    throw error;
   });
   const poster: SlackPoster = createSlackPoster(app.client, { log, ...options.posterOptions });
+  /** Many workspaces: one poster (with its channel pacing) per installed bot token, on Bolt's client for that token. */
+  const posters = new Map<string, SlackPoster>();
+  /** Who answers an incoming request: the workspace's poster, and its bot token for file downloads. */
+  const via = (context: BoltContext, client: WebClient): Via => {
+    if (!oauth) return { poster, ...(context.botToken ? { token: context.botToken } : {}) };
+    const token = context.botToken ?? '';
+    let own = posters.get(token);
+    if (!own) posters.set(token, (own = createSlackPoster(client, { log, ...options.posterOptions })));
+    return { poster: own, token };
+  };
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     const tracked = work.catch((error: unknown) => log.error('slack conversation failed', { error })).finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   };
 
-  const answer = (channel: string, user: string, invocation: Invocation, threadTs?: string, onFailure?: (text: string) => Promise<unknown>) =>
+  const answer = ({ poster, token }: Via, channel: string, user: string, invocation: Invocation, threadTs?: string, onFailure?: (text: string) => Promise<unknown>) =>
     track(
-      answerInSlack({ poster, deps, log, channel, ...(threadTs ? { threadTs } : {}) }, invocation).catch(async (error: unknown) => {
+      // The workspace's token for what the recap downloads from Slack (files shared with the request).
+      withSlackToken(token, () => answerInSlack({ poster, deps, log, channel, ...(threadTs ? { threadTs } : {}) }, invocation)).catch(async (error: unknown) => {
         // Typically not_in_channel: the status message could not be posted, so tell the sender privately.
         const e = toRecapError(error);
         const text = `⚠️ ${e.message}${e.hint ? ` ${e.hint}` : ''}`;
@@ -79,15 +131,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }),
     );
 
-  app.command('/recap', async ({ command, ack, respond }) => {
+  app.command('/recap', async ({ command, ack, respond, context, client }) => {
     const parsed = parseCommand(command.text ?? '', { allowFiles: false });
     if (!parsed.ok) return ack({ response_type: 'ephemeral', ...renderSlackReply(usageReply(parsed)).message });
     if (parsed.invocation.name === 'help') return ack({ response_type: 'ephemeral', ...renderSlackReply(helpReply()).message });
     await ack();
-    answer(command.channel_id, command.user_id, parsed.invocation, undefined, (text) => respond({ response_type: 'ephemeral', text }));
+    answer(via(context, client), command.channel_id, command.user_id, parsed.invocation, undefined, (text) => respond({ response_type: 'ephemeral', text }));
   });
 
-  const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, teamId: string | undefined) => {
+  const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, teamId: string | undefined, to: Via) => {
     if (!(await claims.claim(`slack-message:${teamId}:${event.channel}:${event.ts}`, MESSAGE_CLAIM_TTL_MS))) return;
     const user = event.user ?? '';
     const threadTs = event.thread_ts ?? event.ts;
@@ -95,25 +147,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const parsed = parseCommand(stripMentions(event.text), { allowFiles: false, ...(attachment ? { attachment } : {}) });
     if (!parsed.ok || parsed.invocation.name === 'help') {
       const reply = parsed.ok ? helpReply() : usageReply(parsed);
-      track(poster.ephemeral(event.channel, user, renderSlackReply(reply).message, threadTs));
+      track(to.poster.ephemeral(event.channel, user, renderSlackReply(reply).message, threadTs));
       return;
     }
-    answer(event.channel, user, parsed.invocation, threadTs);
+    answer(to, event.channel, user, parsed.invocation, threadTs);
   };
 
-  app.event('app_mention', async ({ event, body }) => {
-    await onMessage(event as Parameters<typeof onMessage>[0], (body as { team_id?: string }).team_id);
+  app.event('app_mention', async ({ event, body, context, client }) => {
+    await onMessage(event as Parameters<typeof onMessage>[0], (body as { team_id?: string }).team_id, via(context, client));
   });
 
-  app.event('message', async ({ event, body }) => {
+  app.event('message', async ({ event, body, context, client }) => {
     const message = event as { channel_type?: string; subtype?: string; bot_id?: string } & Parameters<typeof onMessage>[0];
     // Direct messages only: in channels Recap answers when mentioned. Edits, joins and bots are not requests.
     if (message.channel_type !== 'im' || message.bot_id || (message.subtype && message.subtype !== 'file_share')) return;
-    await onMessage(message, (body as { team_id?: string }).team_id);
+    await onMessage(message, (body as { team_id?: string }).team_id, via(context, client));
   });
 
-  app.shortcut('recap_this', async ({ shortcut, ack }) => {
+  app.shortcut('recap_this', async ({ shortcut, ack, context, client }) => {
     await ack();
+    const to = via(context, client);
     const payload = shortcut as unknown as {
       user: { id: string };
       channel?: { id: string };
@@ -128,11 +181,29 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const parsed = link ? parseCommand(link, { allowFiles: false }) : attachment ? parseCommand('', { allowFiles: false, attachment }) : undefined;
     if (!parsed || !parsed.ok) {
       const text = parsed && !parsed.ok ? `⚠️ ${parsed.error}` : '⚠️ That message has no link or file to recap. Use "Recap this" on a message that shares a recording, a transcript or a link to one.';
-      track(poster.ephemeral(channel, payload.user.id, { text, blocks: [] }, threadTs));
+      track(to.poster.ephemeral(channel, payload.user.id, { text, blocks: [] }, threadTs));
       return;
     }
-    answer(channel, payload.user.id, parsed.invocation, threadTs);
+    answer(to, channel, payload.user.id, parsed.invocation, threadTs);
   });
+
+  if (oauth) {
+    // SO-5: an uninstalled app, or a revoked bot token, ends the workspace's installation: it is deleted, so later
+    // events from that workspace are ignored (S-25) until someone installs Recap again. Bolt delivers these two
+    // events without asking `authorize`, so they arrive even when the installation is already gone.
+    const forget = async (context: BoltContext, reason: string) => {
+      const where = { teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall };
+      const installation = await oauth.installations.find(where);
+      await oauth.installations.deleteInstallation(where);
+      if (installation?.bot?.token) posters.delete(installation.bot.token);
+      log.info('slack installation deleted', { team: context.teamId, enterprise: context.enterpriseId, reason });
+    };
+    app.event('app_uninstalled', async ({ context }) => forget(context, 'app_uninstalled'));
+    app.event('tokens_revoked', async ({ event, context }) => {
+      // Only the bot token matters: Recap asks for no user scopes, so a user token alone leaves it working.
+      if ((event.tokens.bot ?? []).length > 0) await forget(context, 'tokens_revoked');
+    });
+  }
 
   // Caption buttons are links; Slack still reports the click, which only needs acknowledging.
   app.action(/^recap_caption/, async ({ ack }) => {
@@ -141,7 +212,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   return {
     app,
-    ...(receiver ? { routes: receiver.routes } : {}),
+    ...(receiver || oauth ? { routes: mountAll(receiver?.routes, oauth?.routes) } : {}),
+    ...(oauth ? { oauth } : {}),
     start: async () => {
       if (socketMode) await app.start();
     },

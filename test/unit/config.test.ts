@@ -41,6 +41,33 @@ describe('loadConfig', () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
   });
 
+  it('takes SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together, naming the missing ones', () => {
+    const secret = 'client-secret-supersecret';
+    const one = problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_SECRET: secret }).join('\n');
+    expect(one).toMatch(/SLACK_CLIENT_ID and SLACK_STATE_SECRET are required with SLACK_CLIENT_SECRET/);
+    expect(one).toMatch(/all three/);
+    expect(one).not.toContain(secret);
+    const two = problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: secret });
+    expect(two).toEqual([expect.stringMatching(/^SLACK_STATE_SECRET is required with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET/)]);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'x', SLACK_STATE_SECRET: 'short' }).join('\n')).toMatch(
+      /SLACK_STATE_SECRET is too short/,
+    );
+    // Blank counts as unset.
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '', SLACK_CLIENT_SECRET: ' ', SLACK_STATE_SECRET: '' })).toEqual([]);
+  });
+
+  it('with the three OAuth variables, SLACK_BOT_TOKEN is optional and the signing secret still required over HTTP', () => {
+    const oauthEnv = { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: '0123456789abcdef0123' };
+    const config = loadConfig({ ...oauthEnv, SLACK_SIGNING_SECRET: 's' });
+    expect(config.slack?.oauth).toEqual({ clientId: '1.2', clientSecret: 'client-secret', stateSecret: '0123456789abcdef0123' });
+    expect(config.slack?.botToken).toBeUndefined();
+    expect(hasChatCredentials(config)).toBe(true);
+    expect(problemsOf(oauthEnv).join('\n')).toMatch(/SLACK_SIGNING_SECRET is required/);
+    expect(problemsOf({ ...oauthEnv, SLACK_APP_TOKEN: 'xapp-1' })).toEqual([]);
+    expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' }).join('\n')).toMatch(/SLACK_BOT_TOKEN is required with SLACK_APP_TOKEN.*SLACK_CLIENT_ID/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slack?.oauth).toBeUndefined();
+  });
+
   it('L-1 names a missing companion variable and never prints a secret value', () => {
     const secret = 'sm_live_supersecret_value';
     const problems = problemsOf({ SPOTME_API_TOKEN: secret });
