@@ -127,7 +127,10 @@ export class HonoSlackReceiver implements Receiver {
     };
     const processing = app.processEvent(event).catch((error: unknown) => {
       // S-24, S-25: a listener failing (or a team without an installation) never turns into a retry storm.
-      log.error('slack listener failed', { error, eventId: body.event_id, type: body.type });
+      // Bolt wraps a plain listener error in an UnknownError whose stack is Bolt's own; the listener's error (and the
+      // line that threw) is in `original`, so it is logged too (S-24's test found the stack pointing only at Bolt).
+      const original = (error as { original?: unknown } | null)?.original;
+      log.error('slack listener failed', { error, ...(original instanceof Error ? { original } : {}), eventId: body.event_id, type: body.type });
     });
     const outcome = await Promise.race([
       acknowledged,

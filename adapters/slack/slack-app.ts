@@ -126,8 +126,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         // Typically not_in_channel: the status message could not be posted, so tell the sender privately.
         const e = toRecapError(error);
         const text = `⚠️ ${e.message}${e.hint ? ` ${e.hint}` : ''}`;
-        if (onFailure) await onFailure(text);
-        else await poster.ephemeral(channel, user, { text, blocks: [] }, threadTs);
+        log.warn('slack answer could not be posted; telling the sender privately', { error, channel, user });
+        try {
+          if (onFailure) await onFailure(text);
+          else await poster.ephemeral(channel, user, { text, blocks: [] }, threadTs);
+        } catch (fallbackError) {
+          // S-15: an expired or used-up response_url must not hide why the answer was lost.
+          log.error('slack could not reach the sender either', { error: fallbackError, original: e.message, channel, user });
+        }
       }),
     );
 

@@ -10,7 +10,9 @@ export interface SlackFileLike {
 
 /** The first shared file as an upload reference, when it has a download link. */
 export function slackAttachment(files: readonly SlackFileLike[] | undefined): Extract<MediaRef, { kind: 'upload' }> | undefined {
-  const file = files?.find((f) => f.url_private_download || f.url_private);
+  // Payloads are signed but their shape is not guaranteed: anything but an array of objects means no file.
+  if (!Array.isArray(files)) return undefined;
+  const file = files.find((f) => f && typeof f === 'object' && (typeof f.url_private_download === 'string' || typeof f.url_private === 'string'));
   if (!file) return undefined;
   return {
     kind: 'upload',
@@ -22,12 +24,12 @@ export function slackAttachment(files: readonly SlackFileLike[] | undefined): Ex
 }
 
 /** A mention's text without the bot's `<@U…>` tag(s). */
-export function stripMentions(text: string | undefined): string {
-  return (text ?? '').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+export function stripMentions(text: unknown): string {
+  return (typeof text === 'string' ? text : '').replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The first http(s) link in Slack message text (`<https://…|label>` or bare). */
-export function firstLink(text: string | undefined): string | undefined {
-  const match = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/\S+)/.exec(text ?? '');
+export function firstLink(text: unknown): string | undefined {
+  const match = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/\S+)/.exec(typeof text === 'string' ? text : '');
   return match?.[1] ?? match?.[2];
 }
