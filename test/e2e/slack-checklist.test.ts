@@ -14,6 +14,7 @@ import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
+import { slackSender, until } from '../support/slack-requests.ts';
 import { ROOT } from '../support/spawn-recap.ts';
 
 const SECRET = 'checklist-signing-secret-0123456789';
@@ -27,6 +28,9 @@ let recap: RunningRecap;
 let base: string;
 let port: number;
 let counter = 0;
+const sender = slackSender(SECRET, () => base, 'EvCheck');
+const { signedHeaders, sendEvent } = sender;
+const sendCommand = (text: string, channel: string, responseUrl = slack.responseUrl(`cmd-check-${++counter}`)) => sender.sendCommand(text, channel, responseUrl);
 
 beforeAll(async () => {
   slack = await startSlackFake({ botToken: BOT_TOKEN, teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT' });
@@ -53,44 +57,9 @@ afterAll(async () => {
   await slack?.close();
 });
 
-function signedHeaders(body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
-  return {
-    'content-type': contentType,
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-  };
-}
 
-async function sendEvent(event: Record<string, unknown>, extra: { eventId?: string; headers?: Record<string, string> } = {}) {
-  const eventId = extra.eventId ?? `EvCheck${++counter}`;
-  const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: eventId, event_time: 1, event });
-  const response = await fetch(`${base}/slack/events`, { method: 'POST', headers: { ...signedHeaders(body, 'application/json'), ...extra.headers }, body });
-  return { response, eventId, text: await response.text() };
-}
 
-async function sendCommand(text: string, channel: string, responseUrl = slack.responseUrl(`cmd-check-${++counter}`)) {
-  const body = new URLSearchParams({
-    command: '/recap',
-    text,
-    team_id: 'T1',
-    channel_id: channel,
-    user_id: 'U1',
-    user_name: 'ana',
-    trigger_id: 't1',
-    response_url: responseUrl,
-  }).toString();
-  return fetch(`${base}/slack/commands`, { method: 'POST', headers: signedHeaders(body, 'application/x-www-form-urlencoded'), body });
-}
 
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const postsTo = (channel: string) => slack.calls('chat.postMessage').filter((args) => args.channel === channel);

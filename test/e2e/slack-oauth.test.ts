@@ -13,6 +13,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
 import { ROOT } from '../support/spawn-recap.ts';
+import { settle, until } from '../support/slack-requests.ts';
 
 const SECRET = 'test-signing-secret-0123456789';
 const INSTALLED_TOKEN = 'xoxb-installed-T2-0000';
@@ -83,17 +84,7 @@ async function sendEvent(teamId: string, event: Record<string, unknown>) {
 }
 
 const find = (teamId: string) => installations.find({ teamId });
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('Slack OAuth install', () => {
   it('S-25 an event from a workspace that never installed Recap gets 200, one log line and no Web API call', async () => {

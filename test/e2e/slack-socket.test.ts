@@ -13,6 +13,7 @@ import { createLogger } from '../../src/log.ts';
 import { startSlackSocketFake, type SlackSocketFake } from '../fakes/slack-socket.ts';
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
 import { cleanEnv, ROOT } from '../support/spawn-recap.ts';
+import { settle, until } from '../support/slack-requests.ts';
 
 const BOT_TOKEN = 'xoxb-test-0000-recap';
 const APP_TOKEN = 'xapp-1-A1-0000-recap-socket';
@@ -44,17 +45,7 @@ afterAll(async () => {
   await slack?.close();
 });
 
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
 const hasSummary = (blocks: unknown) => /Summary/.test(JSON.stringify(blocks));
 
 describe('Slack over Socket Mode', () => {

@@ -10,6 +10,7 @@ import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
+import { settle, slackSender, until } from '../support/slack-requests.ts';
 import { ROOT } from '../support/spawn-recap.ts';
 
 const SECRET = 'test-signing-secret-0123456789';
@@ -20,6 +21,9 @@ let slack: SlackFake;
 let recap: RunningRecap;
 let base: string;
 let eventCounter = 0;
+const sender = slackSender(SECRET, () => base);
+const { signedHeaders, sendEvent } = sender;
+const sendCommand = (text: string, channel = 'C1') => sender.sendCommand(text, channel, slack.responseUrl(`cmd-${++eventCounter}`));
 
 beforeAll(async () => {
   slack = await startSlackFake({ botToken: BOT_TOKEN, teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT' });
@@ -37,46 +41,10 @@ afterAll(async () => {
   await slack?.close();
 });
 
-function signedHeaders(body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
-  return {
-    'content-type': contentType,
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': signSlackRequest(SECRET, timestamp, body),
-  };
-}
 
-async function sendEvent(event: Record<string, unknown>, extra: { eventId?: string; headers?: Record<string, string> } = {}) {
-  const eventId = extra.eventId ?? `Ev${++eventCounter}`;
-  const body = JSON.stringify({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: eventId, event_time: 1, event });
-  const response = await fetch(`${base}/slack/events`, { method: 'POST', headers: { ...signedHeaders(body, 'application/json'), ...extra.headers }, body });
-  return { response, eventId, body };
-}
 
-async function sendCommand(text: string, channel = 'C1') {
-  const body = new URLSearchParams({
-    command: '/recap',
-    text,
-    team_id: 'T1',
-    channel_id: channel,
-    user_id: 'U1',
-    user_name: 'ana',
-    trigger_id: 't1',
-    response_url: slack.responseUrl(`cmd-${++eventCounter}`),
-  }).toString();
-  return fetch(`${base}/slack/commands`, { method: 'POST', headers: signedHeaders(body, 'application/x-www-form-urlencoded'), body });
-}
 
-async function until<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 describe('Slack mentions', () => {
   it('a mention with an attached VTT gives one status message and one threaded recap; a retried delivery gives nothing more', async () => {
