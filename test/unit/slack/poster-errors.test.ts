@@ -52,3 +52,18 @@ describe('slackClientOptions', () => {
     await expect(wrapped('http://127.0.0.1:1/api/chat.postMessage', { method: 'POST' })).rejects.toBe(refused);
   });
 });
+
+describe('Slack client logging', () => {
+  it('keeps request bodies and results (meeting text) out of debug logs', async () => {
+    const { boltLogger } = await import('../../../adapters/slack/bolt-logger.ts');
+    const { createLogger } = await import('../../../src/log.ts');
+    const lines: string[] = [];
+    const logger = boltLogger(createLogger({ level: 'debug', write: (line) => lines.push(line) }));
+    logger.debug('http request body: {"text":"the board discussed the layoffs"}');
+    logger.debug('http request result: {"ok":true,"message":{"text":"the board discussed the layoffs"}}');
+    logger.debug("apiCall('chat.postMessage') start");
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).not.toContain('layoffs');
+    expect(lines[2]).toContain('chat.postMessage');
+  });
+});
