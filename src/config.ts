@@ -4,6 +4,7 @@
  * because most of them are secrets.
  */
 import { z } from 'zod';
+import { httpHref } from './domain/http-href.ts';
 
 /** A value that is present but blank counts as unset, so `FOO=` lines in a .env file do no harm. */
 const optionalText = z
@@ -20,12 +21,7 @@ const optionalUrl = (what: string) =>
   );
 
 function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return httpHref(value) !== undefined;
 }
 
 const envSchema = z.object({

@@ -5,6 +5,7 @@
  * against pings (D-17); this keeps mention syntax from even rendering as a mention.
  * https://support.discord.com/hc/en-us/articles/210298617-Markdown-Text-101-Chat-Formatting-Bold-Italic-Underline
  */
+import { httpHref } from '../../src/domain/http-href.ts';
 
 /** Zero-width space: breaks `@everyone` and `<@…>` where a backslash would show (footers) or as a second guard. */
 const ZWSP = '\u200b';
@@ -48,15 +49,10 @@ export function bold(escaped: string): string {
  * embed's url), with the characters that could end the link early percent-encoded.
  */
 export function linkTarget(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const href = parsed.href.replace(/[()<>\s`'"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return href.length <= 2048 ? href : undefined;
+  const href = httpHref(url);
+  if (href === undefined) return undefined;
+  const safe = href.replace(/[()<>\s`'"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return safe.length <= 2048 ? safe : undefined;
 }
 
 /** `[label](<url>)` (the angle brackets keep content links from unfurling), or just the label for an unusable URL. */

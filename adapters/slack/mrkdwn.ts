@@ -3,6 +3,7 @@
  * that survive odd input, and cutting text without breaking an entity or a link.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
+import { httpHref } from '../../src/domain/http-href.ts';
 
 /** Word joiner: invisible, keeps `@channel` from being read as a broadcast if a caller ever turns on link_names. */
 const JOINER = '\u2060';
@@ -47,14 +48,9 @@ export function link(url: string | undefined, label: string): string {
 
 /** A URL as it may appear inside `<…|…>`: http(s) only, `|` `<` `>` percent-encoded, `&` escaped. */
 export function linkTarget(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  return parsed.href
+  const href = httpHref(url);
+  if (href === undefined) return undefined;
+  return href
     .replace(/\|/g, '%7C')
     .replace(/</g, '%3C')
     .replace(/>/g, '%3E')
