@@ -11,6 +11,7 @@ import type { Invocation } from './invocation.ts';
 import type { RefContext } from './parse-ref.ts';
 import { runRecap } from './run-recap.ts';
 import { runSearch } from './run-search.ts';
+import { usageReply } from './usage-reply.ts';
 
 export interface RunHooks {
   /** Called with errors that are our fault, for the log (never shown to the user as is). */
@@ -44,15 +45,6 @@ export async function runInvocation(invocation: Invocation, deps: CommandDeps, h
 /** Parses the text after `/recap` and runs it. */
 export async function runCommandText(text: string, ctx: RefContext, deps: CommandDeps, hooks: RunHooks = {}): Promise<Reply> {
   const parsed = parseCommand(text, ctx);
-  if (!parsed.ok) {
-    return {
-      kind: 'error',
-      code: 'bad_command',
-      message: parsed.error,
-      ...(parsed.hint ? { hint: parsed.hint } : {}),
-      usage: parsed.usage,
-      ephemeral: true,
-    };
-  }
+  if (!parsed.ok) return usageReply(parsed);
   return runInvocation(parsed.invocation, deps, hooks);
 }

@@ -12,6 +12,7 @@ import type { Reply } from './domain/reply.ts';
 import type { Logger } from './log.ts';
 import { createApp } from './server/app.ts';
 import { startServer, type RunningServer } from './server/start-server.ts';
+import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../adapters/discord/discord-app.ts';
 import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/slack-app.ts';
 import { slackUploadAuthorization } from '../adapters/slack/oauth-token-scope.ts';
 import { createCommandDeps, type CommandDepsOptions } from './command-deps.ts';
@@ -28,6 +29,8 @@ export interface BootOptions {
   cwd?: string;
   /** Slack poster pacing overrides (tests). */
   slackPoster?: SlackAdapterOptions['posterOptions'];
+  /** Discord gateway lease timing (tests). */
+  discord?: Pick<DiscordAdapterOptions, 'leaseTtlMs'>;
   /** Host to listen on; all interfaces when unset. */
   hostname?: string;
 }
@@ -37,6 +40,8 @@ export interface RunningRecap {
   server: RunningServer;
   app: Hono;
   storeHandle: StoreHandle;
+  /** The Discord adapter, when Discord is configured (tests read its gateway state). */
+  discord?: DiscordAdapter;
   /** Runs the words after `/recap` as the given surface would; `onStage` follows provider jobs. */
   run(text: string, ctx: RefContext, extras?: Pick<CommandDeps, 'onStage' | 'signal'>): Promise<Reply>;
   /** Base of the links Recap hands out. */
@@ -51,6 +56,8 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   let port = config.port;
   const base = () => linkBase(config, port);
   const captions = new CaptionLinks(storeHandle.store, base);
+  // With Redis the claims are atomic across replicas; with SQLite one process owns the file.
+  const claims = createStoreClaims(storeHandle.store, config.redisUrl ? storeHandle.locks : undefined);
   const slackOAuth = config.slack?.oauth;
   const slackToken = slackOAuth ? undefined : config.slack?.botToken;
   const deps = createCommandDeps({
@@ -78,18 +85,35 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         ...(config.slack?.appToken ? { appToken: config.slack.appToken } : {}),
         ...(config.slack?.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
         deps,
-        claims: createStoreClaims(storeHandle.store),
+        claims,
         log,
         ...(options.slackPoster ? { posterOptions: options.slackPoster } : {}),
       })
     : undefined;
-  const app = createApp({ store: storeHandle.store, captions, log, routes: slack?.routes ? [slack.routes] : [] });
+  const discordConfig = config.discord;
+  const discord = discordConfig?.token || discordConfig?.publicKey
+    ? createDiscordAdapter({
+        ...(discordConfig.token ? { token: discordConfig.token } : {}),
+        ...(discordConfig.publicKey ? { publicKey: discordConfig.publicKey } : {}),
+        ...(discordConfig.apiUrl ? { apiUrl: discordConfig.apiUrl } : {}),
+        deps,
+        claims,
+        store: storeHandle.store,
+        log,
+        // With Redis several replicas may run: one holds the gateway. With SQLite there is one process.
+        ...(config.redisUrl ? { locks: storeHandle.locks } : {}),
+        ...options.discord,
+      })
+    : undefined;
+  const routes = [slack?.routes, discord?.routes].filter((r): r is Hono => r !== undefined);
+  const app = createApp({ store: storeHandle.store, captions, log, routes });
   const server = await startServer(app, config.port, options.hostname).catch(async (error: unknown) => {
     await storeHandle.close();
     throw error;
   });
   port = server.port;
   await slack?.start();
+  await discord?.start();
 
   let stopped = false;
   return {
@@ -97,13 +121,14 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     server,
     app,
     storeHandle,
+    ...(discord ? { discord } : {}),
     run: (text, ctx, extras) => runCommandText(text, ctx, { ...deps, ...extras }, { onInternalError: (error) => log.error('command failed', { error }) }),
     linkBase: base,
     stop: async () => {
       if (stopped) return;
       stopped = true;
       // Drain first: recaps in flight still post their answers, then nothing new comes in.
-      await slack?.stop();
+      await Promise.all([slack?.stop(), discord?.stop()]);
       await server.close();
       await storeHandle.close();
     },

@@ -156,6 +156,9 @@ function crossChecks(e: Env): string[] {
   if (e.DISCORD_PUBLIC_KEY && !e.DISCORD_APPLICATION_ID) {
     problems.push('DISCORD_APPLICATION_ID is required with DISCORD_PUBLIC_KEY: copy it from "General Information" in the Discord developer portal');
   }
+  if (e.DISCORD_PUBLIC_KEY && !/^[0-9a-f]{64}$/i.test(e.DISCORD_PUBLIC_KEY)) {
+    problems.push('DISCORD_PUBLIC_KEY must be the 64 hex characters of "Public Key" under "General Information" in the Discord developer portal');
+  }
   if (e.SPOTME_API_TOKEN && !e.SPOTME_WORKSPACE_ID) {
     problems.push('SPOTME_WORKSPACE_ID is required with SPOTME_API_TOKEN: copy the workspace id from Backstage');
   }

@@ -8,6 +8,7 @@ import { Keyv } from 'keyv';
 import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis from '@keyv/redis';
 import type { Config } from './config.ts';
+import { memoryLocks, redisLocks, type Locks } from './jobs/locks.ts';
 
 export type Store = Keyv;
 
@@ -15,25 +16,28 @@ export interface StoreHandle {
   store: Store;
   /** Where the data lives, for the start-up line (no credentials). */
   description: string;
+  /** Atomic claims and leases: shared through Redis, else within this process. */
+  locks: Locks;
   close(): Promise<void>;
 }
 
 /** Opens the store the configuration asks for. */
 export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHandle {
   if (config.redisUrl) {
-    const store = new Keyv({ store: new KeyvRedis(config.redisUrl), namespace: 'recap', useKeyPrefix: false });
-    return { store, description: 'Redis', close: () => store.disconnect() };
+    const redis = new KeyvRedis(config.redisUrl);
+    const store = new Keyv({ store: redis, namespace: 'recap', useKeyPrefix: false });
+    return { store, description: 'Redis', locks: redisLocks(redis), close: () => store.disconnect() };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'recap.sqlite');
   // busyTimeout: a second process (the CLI beside a running server) waits for the lock instead of failing.
   const store = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 }), namespace: 'recap' });
-  return { store, description: `SQLite ${file}`, close: () => store.disconnect() };
+  return { store, description: `SQLite ${file}`, locks: memoryLocks(), close: () => store.disconnect() };
 }
 
 /** An in-memory store for tests and one-off CLI runs. */
 export function memoryStore(): StoreHandle {
   const store = new Keyv({ namespace: 'recap' });
-  return { store, description: 'memory', close: async () => undefined };
+  return { store, description: 'memory', locks: memoryLocks(), close: async () => undefined };
 }

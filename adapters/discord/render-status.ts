@@ -12,6 +12,6 @@ const DETAIL_CHARS = 800;
 
 const inline = (text: string, max: number) => truncateEscaped(escapeMarkdown(oneLine(text)), max);
 
-export function renderDiscordStatus(stage: JobStage, source: string, detail: { message?: string; hint?: string } = {}): DiscordMessage {
+export function renderDiscordStatus(stage: JobStage, source: string, detail: { message?: string; hint?: string; below?: boolean } = {}): DiscordMessage {
   return message(truncateEscaped(statusLines(stage, source, detail, inline, DETAIL_CHARS).join('\n'), LIMITS.content));
 }

@@ -9,7 +9,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { Hono, type Context } from 'hono';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
-import { readBodyText } from './read-body.ts';
+import { readBodyText } from '../../src/server/read-body.ts';
 import { verifySlackSignature } from './signature.ts';
 
 /** Slack waits 3 s for an answer; answer a little before even if a listener forgets to acknowledge. */

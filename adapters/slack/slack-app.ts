@@ -10,8 +10,8 @@ import { Hono } from 'hono';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { helpReply } from '../../commands/help.ts';
-import type { Invocation, ParseOutcome } from '../../commands/invocation.ts';
-import type { ErrorReply } from '../../src/domain/reply.ts';
+import type { Invocation } from '../../commands/invocation.ts';
+import { usageReply } from '../../commands/usage-reply.ts';
 import { toRecapError } from '../../src/errors.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
@@ -64,10 +64,6 @@ function mountAll(...groups: (Hono | undefined)[]): Hono {
   const routes = new Hono();
   for (const group of groups) if (group) routes.route('/', group);
   return routes;
-}
-
-function usageReply(outcome: Extract<ParseOutcome, { ok: false }>): ErrorReply {
-  return { kind: 'error', code: 'bad_command', message: outcome.error, ...(outcome.hint ? { hint: outcome.hint } : {}), usage: outcome.usage, ephemeral: true };
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {

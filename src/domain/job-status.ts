@@ -11,12 +11,12 @@ const SOURCE_CHARS = 150;
 export function statusLines(
   stage: JobStage,
   source: string,
-  detail: { message?: string; hint?: string },
+  detail: { message?: string; hint?: string; /** Where the recap went when not into a thread (a DM). */ below?: boolean },
   inline: (text: string, maxChars: number) => string,
   detailChars: number,
 ): string[] {
   const name = inline(source, SOURCE_CHARS);
-  if (stage === 'done') return [`✅ Recap of ${name} is in the thread`];
+  if (stage === 'done') return [`✅ Recap of ${name} is ${detail.below ? 'below' : 'in the thread'}`];
   if (stage !== 'failed') return [`⏳ Recapping ${name} — ${stage}…`];
   const why = detail.message ? inline(detail.message, detailChars) : '';
   const hint = detail.hint ? inline(detail.hint, detailChars) : '';

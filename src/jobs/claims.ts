@@ -1,31 +1,32 @@
 /**
  * Claims: "I am the one handling this" for deliveries that may arrive more than once (Slack retries an event it
- * thinks we missed; a mention also arrives as a message). The first claim of a key wins for its time to live.
- * In one process the in-memory set makes the check-then-set atomic; the store makes a claim survive a restart.
- * (Across replicas keyv's get-then-set is not atomic: the Redis mode uses SET NX there.)
+ * thinks we missed; a mention also arrives as a message; Discord replays events on RESUME; two replicas both hold a
+ * gateway for a moment). The first claim of a key wins for its time to live. The claim is an atomic lock
+ * (see locks.ts): Redis `SET NX` across replicas, an in-process map otherwise, mirrored into the store so that a
+ * single-process restart (SQLite) still remembers what it handled.
  */
 import type { Store } from '../store.ts';
+import { lockOwner, memoryLocks, type Locks } from './locks.ts';
 
 export interface Claims {
   /** True for the first caller with this key within `ttlMs`; false for every later one. */
   claim(key: string, ttlMs: number): Promise<boolean>;
 }
 
-export function createStoreClaims(store: Store): Claims {
-  const inFlight = new Set<string>();
+/**
+ * Claims on `locks` (Redis: shared and atomic) or, without them, on an in-process map backed by the store.
+ */
+export function createStoreClaims(store: Store, locks?: Locks): Claims {
+  const owner = lockOwner();
+  if (locks) return { claim: (key, ttlMs) => locks.acquire(`claim:${key}`, owner, ttlMs) };
+  const local = memoryLocks();
   return {
     async claim(key, ttlMs) {
       const storeKey = `claim:${key}`;
-      if (inFlight.has(storeKey)) return false;
-      inFlight.add(storeKey);
-      try {
-        if ((await store.get(storeKey)) !== undefined) return false;
-        await store.set(storeKey, Date.now(), ttlMs);
-        return true;
-      } finally {
-        // Keep the key in memory for a moment so a concurrent retry racing the store write still loses.
-        setTimeout(() => inFlight.delete(storeKey), 1000).unref();
-      }
+      if (!(await local.acquire(storeKey, owner, ttlMs))) return false;
+      if ((await store.get(storeKey)) !== undefined) return false;
+      await store.set(storeKey, Date.now(), ttlMs);
+      return true;
     },
   };
 }

@@ -1,0 +1,89 @@
+/**
+ * What Recap does with an interaction, the same over the gateway and over HTTP: the initial response (within
+ * Discord's 3 seconds: a deferral, or at once a private message for usage mistakes and help) and the work after it.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
+ */
+import type { CommandDeps } from '../../commands/deps.ts';
+import { parseCommand } from '../../commands/grammar.ts';
+import { helpReply } from '../../commands/help.ts';
+import type { Claims } from '../../src/jobs/claims.ts';
+import type { Logger } from '../../src/log.ts';
+import { answerInDiscord } from './conversation.ts';
+import { commandRequest } from './discord-refs.ts';
+import { interactionSurface } from './interaction-surface.ts';
+import { renderDiscordReply } from './render-embeds.ts';
+import type { DiscordPoster } from './rest-poster.ts';
+import { usageReply } from '../../commands/usage-reply.ts';
+
+/** https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-type */
+export const INTERACTION_TYPE = { ping: 1, command: 2, component: 3, autocomplete: 4, modal: 5 } as const;
+/** https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type */
+export const CALLBACK_TYPE = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, autocomplete: 8 } as const;
+const EPHEMERAL = 64;
+/** Channel types that cannot hold a new thread: DMs, group DMs and threads. */
+const NO_THREADS = new Set([1, 3, 10, 11, 12]);
+/** Interaction ids are unique; a redelivery within a day is the same interaction (D-6). */
+const INTERACTION_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface InteractionContext {
+  poster: DiscordPoster;
+  deps: CommandDeps;
+  claims: Claims;
+  log: Logger;
+  now?: () => number;
+}
+
+export interface InteractionOutcome {
+  /** The initial response's body. */
+  response: { type: number; data?: Record<string, unknown> };
+  /** What to run once the response is on its way. */
+  work?: () => Promise<void>;
+}
+
+interface InteractionLike {
+  id?: unknown;
+  type?: unknown;
+  token?: unknown;
+  application_id?: unknown;
+  channel_id?: unknown;
+  channel?: { type?: unknown };
+  guild_id?: unknown;
+  data?: { name?: unknown; options?: unknown; resolved?: unknown };
+}
+
+const privately = (data: object) => ({ type: CALLBACK_TYPE.message, data: { ...data, flags: EPHEMERAL } });
+
+export async function handleInteraction(payload: unknown, ctx: InteractionContext): Promise<InteractionOutcome> {
+  const interaction = (payload && typeof payload === 'object' ? payload : {}) as InteractionLike;
+  if (interaction.type === INTERACTION_TYPE.ping) return { response: { type: CALLBACK_TYPE.pong } };
+  if (interaction.type === INTERACTION_TYPE.autocomplete) return { response: { type: CALLBACK_TYPE.autocomplete, data: { choices: [] } } };
+  // Caption links are link buttons (no interaction); any other component is acknowledged without a change.
+  if (interaction.type === INTERACTION_TYPE.component) return { response: { type: CALLBACK_TYPE.deferredUpdate } };
+  const { id, token, application_id: applicationId, channel_id: channelId } = interaction;
+  if (interaction.type !== INTERACTION_TYPE.command || typeof id !== 'string' || typeof token !== 'string' || typeof applicationId !== 'string' || typeof channelId !== 'string') {
+    return { response: privately({ content: '⚠️ Recap does not handle that kind of interaction.', allowed_mentions: { parse: [] } }) };
+  }
+  if (interaction.data?.name !== 'recap') {
+    return { response: privately({ content: '⚠️ Recap only knows `/recap`. Re-register its commands with `npm run discord:register`.', allowed_mentions: { parse: [] } }) };
+  }
+  // D-6: the same interaction delivered twice (gateway replay, two replicas) is answered once.
+  if (!(await ctx.claims.claim(`discord-interaction:${id}`, INTERACTION_CLAIM_TTL_MS))) return { response: { type: CALLBACK_TYPE.deferredMessage } };
+  const received = (ctx.now ?? Date.now)();
+  const request = commandRequest(interaction.data);
+  const parsed = parseCommand(request.text, { allowFiles: false, ...(request.attachment ? { attachment: request.attachment } : {}) });
+  if (!parsed.ok || parsed.invocation.name === 'help') {
+    const rendered = renderDiscordReply(parsed.ok ? helpReply() : usageReply(parsed));
+    const [first, ...more] = rendered.messages;
+    return {
+      response: privately(first!),
+      ...(more.length || rendered.files.length
+        ? { work: async () => { for (const [i, m] of more.entries()) await ctx.poster.followUp(applicationId, token, { ...m, flags: EPHEMERAL } as typeof m, i === more.length - 1 ? rendered.files : undefined); } }
+        : {}),
+    };
+  }
+  const invocation = parsed.invocation;
+  const channelType = interaction.channel?.type;
+  const threadable = typeof interaction.guild_id === 'string' && !(typeof channelType === 'number' && NO_THREADS.has(channelType));
+  const surface = interactionSurface(ctx.poster, { applicationId, token, channelId, receivedAt: received, threadable }, ctx.log, ctx.now);
+  return { response: { type: CALLBACK_TYPE.deferredMessage }, work: () => answerInDiscord(surface, invocation, ctx.deps, ctx.log) };
+}

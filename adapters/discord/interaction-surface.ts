@@ -1,0 +1,106 @@
+/**
+ * The surface of a `/recap` command after its deferred response: the status is the interaction's original
+ * message (edited through its webhook), the recap goes in a thread started from it (bot token) or, without a bot
+ * token or where threads cannot start, in follow-ups. The interaction token lives 15 minutes: after that, or when
+ * Discord says it is gone (50027, 10015; D-5), updates go through the bot token into the thread or channel, once —
+ * never a retry loop against a dead token.
+ * https://discord.com/developers/docs/interactions/receiving-and-responding#followup-messages
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Logger } from '../../src/log.ts';
+import { threadName, type DiscordPlace, type DiscordSurface } from './conversation.ts';
+import { DISCORD_ERROR, discordErrorCode, type DiscordPoster, type PostedMessage } from './rest-poster.ts';
+
+/** Interaction tokens expire after 15 minutes; stop using one a minute early. */
+export const INTERACTION_TOKEN_TTL_MS = 14 * 60 * 1000;
+/** Discord may not have stored the deferred response yet when the first edit comes (HTTP mode): ask again shortly. */
+const ORIGINAL_NOT_READY_RETRIES = 3;
+const ORIGINAL_NOT_READY_DELAY_MS = 300;
+const UNKNOWN_MESSAGE = 10008;
+
+export interface InteractionOrigin {
+  applicationId: string;
+  token: string;
+  channelId: string;
+  /** When the interaction arrived (ms since epoch). */
+  receivedAt: number;
+  /** DMs and threads cannot hold a new thread. */
+  threadable: boolean;
+}
+
+export function interactionSurface(poster: DiscordPoster, origin: InteractionOrigin, log: Logger, now: () => number = Date.now): DiscordSurface {
+  let tokenDead = false;
+  let original: PostedMessage | undefined;
+  let threadId: string | undefined;
+  /** The bot's own status message, once the token could no longer edit the original. */
+  let fallbackStatus: PostedMessage | undefined;
+  const tokenUsable = () => !tokenDead && now() - origin.receivedAt < INTERACTION_TOKEN_TTL_MS;
+  const tokenGone = (error: unknown) => {
+    const code = discordErrorCode(error);
+    return code === DISCORD_ERROR.invalidWebhookToken || code === DISCORD_ERROR.unknownWebhook;
+  };
+
+  const editOriginal = async (message: Parameters<DiscordPoster['editOriginal']>[2]) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await poster.editOriginal(origin.applicationId, origin.token, message);
+      } catch (error) {
+        if (original || attempt >= ORIGINAL_NOT_READY_RETRIES || discordErrorCode(error) !== UNKNOWN_MESSAGE) throw error;
+        await delay(ORIGINAL_NOT_READY_DELAY_MS);
+      }
+    }
+  };
+
+  const postWithBot = async (message: Parameters<DiscordPoster['send']>[1]) => {
+    const channelId = threadId ?? origin.channelId;
+    if (fallbackStatus) await poster.edit(fallbackStatus.channelId, fallbackStatus.id, message);
+    else fallbackStatus = await poster.send(channelId, message);
+  };
+
+  return {
+    async showStatus(message) {
+      if (tokenUsable()) {
+        try {
+          original = await editOriginal(message);
+          return;
+        } catch (error) {
+          if (!tokenGone(error)) throw error;
+          tokenDead = true;
+          log.warn('discord interaction token no longer valid; continuing with the bot token', { error });
+        }
+      }
+      if (!poster.hasBotToken) {
+        log.warn('discord status not updated: the interaction token expired and there is no bot token', { channel: origin.channelId });
+        return;
+      }
+      await postWithBot(message);
+    },
+    async openPlace(source) {
+      if (poster.hasBotToken && original && origin.threadable) {
+        try {
+          threadId = await poster.startThread(original.channelId, original.id, threadName(source));
+          const id = threadId;
+          return { inThread: true, post: async (message, files) => void (await poster.send(id, message, files ? { files } : {})) };
+        } catch (error) {
+          log.info('discord thread not started; answering with follow-ups', { error, channel: origin.channelId });
+        }
+      }
+      const place: DiscordPlace = {
+        inThread: false,
+        post: async (message, files) => {
+          if (tokenUsable()) {
+            try {
+              await poster.followUp(origin.applicationId, origin.token, message, files);
+              return;
+            } catch (error) {
+              if (!tokenGone(error) || !poster.hasBotToken) throw error;
+              tokenDead = true;
+            }
+          }
+          await poster.send(origin.channelId, message, files ? { files } : {});
+        },
+      };
+      return place;
+    },
+  };
+}
