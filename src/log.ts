@@ -5,12 +5,16 @@
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
-/** Token shapes worth censoring wherever they appear: Slack tokens, bearer values, query-string secrets. */
+/** Token shapes worth censoring wherever they appear: Slack and Discord tokens, authorization values. */
 const TOKEN_PATTERNS: RegExp[] = [
   /\bxox[abposr]-[A-Za-z0-9-]+/g,
   /\bxapp-[A-Za-z0-9-]+/g,
-  /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+  /\b(?:Bearer|Basic|Bot)\s+[A-Za-z0-9._~+/=-]+/gi,
+  // A Discord bot token: base64 user id, timestamp, HMAC.
+  /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g,
 ];
+/** Interaction tokens sit in webhook and callback paths (`/webhooks/{app}/{token}`, `/interactions/{id}/{token}`). */
+const DISCORD_PATH_TOKEN = /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]{20,}/g;
 /** Secrets carried in query strings (signed media URLs, tokens): the name stays, the value goes. */
 const QUERY_SECRET = /([?&](?:token|key|api_key|apikey|signature|sig|X-Amz-Signature|X-Amz-Credential)=)[^&\s"]+/gi;
 
@@ -34,6 +38,7 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
   for (const secret of secrets) out = out.split(secret).join('[redacted]');
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, '[redacted]');
   out = out.replace(QUERY_SECRET, '$1[redacted]');
+  out = out.replace(DISCORD_PATH_TOKEN, '$1[redacted]');
   return out;
 }
 

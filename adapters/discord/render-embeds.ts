@@ -7,7 +7,7 @@
  */
 import type { ErrorReply, Reply, SearchReply, TextReply } from '../../src/domain/reply.ts';
 import { formatClock } from '../../src/domain/time.ts';
-import { searchFile, textFile } from '../slack/render-files.ts';
+import { searchFile, textFile } from '../shared/recap-files.ts';
 import { bold, codeSpan, escapeMarkdown, oneLine, plainSafe, truncateEscaped } from './markdown.ts';
 import {
   LIMITS,

@@ -5,10 +5,9 @@
  * the transcript always goes to `transcript.txt`. The files' text is the Slack adapter's (platform-neutral).
  */
 import type { RecapReply } from '../../src/domain/reply.ts';
-import { formatClock } from '../../src/domain/time.ts';
-import { mediaTimeUrl } from '../slack/mrkdwn.ts';
-import { highlightsSeconds, recapFacts, recapFile, span, transcriptFile } from '../slack/render-files.ts';
-import { shareOut } from '../slack/render-limits.ts';
+import { mediaTimeUrl } from '../shared/media-time-url.ts';
+import { recapFacts, recapFile, transcriptFile } from '../shared/recap-files.ts';
+import { attachedNotice, packListsFairly, recapListParts, type ListPacker, type ListStyle } from '../shared/recap-lists.ts';
 import { bold, escapeMarkdown, linkTarget, maskedLink, oneLine, truncateEscaped } from './markdown.ts';
 import {
   LIMITS,
@@ -36,13 +35,6 @@ const PHRASE_CHARS = 200;
 const HIGHLIGHT_CHARS = 650;
 const SOURCE_CHARS = 200;
 
-interface ListPart {
-  name: string;
-  heading: string;
-  items: string[];
-  separator: string;
-}
-
 export interface RenderedRecap {
   messages: DiscordMessage[];
   files: DiscordFile[];
@@ -65,34 +57,16 @@ function timeLink(reply: RecapReply, startMs: number, label: string): string {
   return target && target.length <= LINK_URL_CHARS ? maskedLink(target, label) : label;
 }
 
-function listParts(reply: RecapReply): ListPart[] {
-  const { recap } = reply;
-  const parts: ListPart[] = [];
-  if (recap.chapters) {
-    const items = recap.chapters.map((chapter) => {
-      const time = chapter.startMs === undefined ? '•' : timeLink(reply, chapter.startMs, formatClock(chapter.startMs));
-      const about = chapter.summary ? ` — ${inline(chapter.summary, ABOUT_CHARS)}` : '';
-      return `${time}  ${bold(inline(chapter.title, TITLE_CHARS))}${about}`;
-    });
-    parts.push({ name: 'chapters', heading: 'Chapters', items: items.length ? items : ['(none found)'], separator: '\n' });
-  }
-  if (recap.keyPhrases) {
-    const items = recap.keyPhrases.map((phrase) => `${inline(phrase.text, PHRASE_CHARS)} ×${phrase.count}`);
-    parts.push({ name: 'key phrases', heading: 'Key phrases', items: items.length ? items : ['(none found)'], separator: ' · ' });
-  }
-  if (recap.highlights) {
-    const items = recap.highlights.map(
-      (h) => `${timeLink(reply, h.startMs, span(h.startMs, h.endMs))}  “${inline(h.text, HIGHLIGHT_CHARS)}”`,
-    );
-    parts.push({
-      name: 'highlights',
-      heading: `Highlights (${highlightsSeconds(reply)} s)`,
-      items: items.length ? items : ['(none: highlights need a timed transcript)'],
-      separator: '\n',
-    });
-  }
-  return parts;
-}
+/** Caps on the user-derived parts of one list line, so every line fits a field (1,024) with room to spare. */
+const PART_CHARS = { title: TITLE_CHARS, about: ABOUT_CHARS, phrase: PHRASE_CHARS, highlight: HIGHLIGHT_CHARS } as const;
+
+/** Discord's way of writing list lines: plain field names as headings, escaped text, masked time links. */
+const DISCORD_LIST_STYLE: ListStyle = {
+  heading: (text) => text,
+  text: (text, part) => inline(text, PART_CHARS[part]),
+  bold,
+  time: timeLink,
+};
 
 /** `[VTT](<url>) · [SRT](<url>) · [TXT](<url>)`: Recap's own links, one per format, http(s) only. */
 function captionsField(reply: RecapReply): { fields: DiscordEmbedField[]; complete: boolean } {
@@ -120,35 +94,11 @@ function notesField(reply: RecapReply): { fields: DiscordEmbedField[]; complete:
   return { fields: [{ name: notes.length === 1 ? 'Note' : 'Notes', value }], complete: value === full };
 }
 
-function sum(packed: PackedFields[]): Room {
-  return packed.reduce((room, p) => ({ chars: room.chars + p.chars, fields: room.fields + p.fields.length }), { chars: 0, fields: 0 });
-}
-
-const UNLIMITED: Room = { chars: Number.POSITIVE_INFINITY, fields: Number.POSITIVE_INFINITY };
-
-/** Packs the lists into the room, sharing it fairly, then gives what a list left unused to the ones that were cut. */
-function packLists(parts: ListPart[], room: Room): PackedFields[] {
-  const full = parts.map((p) => packFields(p.heading, p.items, p.separator, UNLIMITED));
-  const chars = shareOut(full.map((p) => p.chars), room.chars);
-  const fields = shareOut(full.map((p) => p.fields.length), room.fields);
-  const packed = parts.map((p, i) => packFields(p.heading, p.items, p.separator, { chars: chars[i] ?? 0, fields: fields[i] ?? 0 }));
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    const current = packed[i];
-    if (!part || !current?.truncated) continue;
-    const used = sum(packed);
-    const widened = { chars: current.chars + room.chars - used.chars, fields: current.fields.length + room.fields - used.fields };
-    packed[i] = packFields(part.heading, part.items, part.separator, widened);
-  }
-  return packed;
-}
-
-/** Slack's wording: `Full chapters and transcript attached as files`. */
-function noticeText(cut: string[], transcript: boolean, fileCount: number): string {
-  const what = transcript ? [...cut, 'transcript'] : cut;
-  const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : (what[0] ?? 'recap');
-  return `Full ${listed} attached as ${fileCount > 1 ? 'files' : 'a file'}`;
-}
+const DISCORD_PACKER: ListPacker<PackedFields> = {
+  pack: (part, room) => packFields(part.heading, part.items, part.separator, { chars: room.chars, fields: room.units }),
+  used: (packed) => ({ chars: packed.chars, units: packed.fields.length }),
+  truncated: (packed) => packed.truncated,
+};
 
 export function renderRecapEmbeds(reply: RecapReply): RenderedRecap {
   const embed: DiscordEmbed = { title: `Recap of ${inline(reply.source, SOURCE_CHARS)}`, color: RECAP_COLOR };
@@ -168,12 +118,13 @@ export function renderRecapEmbeds(reply: RecapReply): RenderedRecap {
     chars: LIMITS.embedTotal - embedLength({ ...embed, fields: tail }),
     fields: LIMITS.fields - tail.length,
   };
-  const parts = listParts(reply);
-  const listNeed = sum(parts.map((p) => packFields(p.heading, p.items, p.separator, UNLIMITED)));
+  const parts = recapListParts(reply, DISCORD_LIST_STYLE);
+  const unlimited = { chars: Number.POSITIVE_INFINITY, units: Number.POSITIVE_INFINITY };
+  const listNeed = parts.map((p) => DISCORD_PACKER.used(DISCORD_PACKER.pack(p, unlimited))).reduce((sum, n) => sum + n.chars, 0);
 
   const summaryText = reply.recap.summary ? reply.recap.summary.text.trim() || '(nothing to summarise)' : undefined;
   if (summaryText !== undefined) {
-    const max = Math.min(LIMITS.description, room.chars - Math.min(listNeed.chars, Math.floor(room.chars * LIST_SHARE)));
+    const max = Math.min(LIMITS.description, room.chars - Math.min(listNeed, Math.floor(room.chars * LIST_SHARE)));
     const full = escapeMarkdown(summaryText);
     const description = truncateEscaped(full, Math.max(0, max));
     if (description !== full) cut.push('summary');
@@ -181,7 +132,7 @@ export function renderRecapEmbeds(reply: RecapReply): RenderedRecap {
     room = { ...room, chars: room.chars - description.length };
   }
 
-  const lists = packLists(parts, room);
+  const lists = packListsFairly(parts, { chars: room.chars, units: room.fields }, DISCORD_PACKER);
   lists.forEach((packed, i) => {
     if (packed.truncated) cut.push(parts[i]?.name ?? 'recap');
   });
@@ -191,6 +142,6 @@ export function renderRecapEmbeds(reply: RecapReply): RenderedRecap {
   const files: DiscordFile[] = [];
   if (cut.length) files.push(discordFile(recapFile(reply)));
   if (reply.transcript) files.push(discordFile(transcriptFile({ ...reply, transcript: reply.transcript })));
-  const content = files.length ? `-# ${noticeText(cut, Boolean(reply.transcript), files.length)}` : '';
+  const content = files.length ? `-# ${attachedNotice(cut, Boolean(reply.transcript), files.length)}` : '';
   return { messages: splitMessages(content, [embed]), files };
 }

@@ -57,27 +57,6 @@ export function linkTarget(url: string): string | undefined {
     .replace(/&/g, '&amp;');
 }
 
-const YOUTUBE_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be)$/i;
-
-/**
- * The media link at a moment: `#t=SECONDS` (W3C media fragments, honoured by browsers' players), or `?t=` / `&t=` for
- * YouTube, which ignores fragments. Undefined when the link is not http(s).
- */
-export function mediaTimeUrl(mediaUrl: string, startMs: number): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(mediaUrl);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  const seconds = Math.max(0, Math.floor(startMs / 1000));
-  parsed.hash = '';
-  const base = parsed.href.replace(/#$/, '');
-  if (!YOUTUBE_HOSTS.test(parsed.hostname)) return `${base}#t=${seconds}`;
-  const withoutT = base.replace(/([?&])t=[^&]*(&|$)/, (_m, lead: string, tail: string) => (tail ? lead : ''));
-  return `${withoutT}${withoutT.includes('?') ? '&' : '?'}t=${seconds}`;
-}
 
 /**
  * Cuts mrkdwn to at most `max` characters, ending in `…`, at a word boundary when one is near, never inside an

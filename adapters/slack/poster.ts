@@ -27,17 +27,17 @@ import { createChannelPacer, type Paced } from './channel-pacer.ts';
 import { OUTCOME_UNKNOWN } from './poster-client-options.ts';
 import { BLOCKS_REFUSED, platformError, rateLimitedFor, SlackPostError, toSlackPostError } from './poster-errors.ts';
 import { blocksToMarkdown } from './poster-markdown.ts';
-import type { SlackFile, SlackMessage } from './render-blocks.ts';
+import type { ReplyFile, SlackMessage } from './render-blocks.ts';
 
 export { SlackPostError } from './poster-errors.ts';
 
 export interface SlackPoster {
   /** Posts in the channel (or in `threadTs`), then uploads `files` into that thread (or the new message's thread). */
-  post(channel: string, message: SlackMessage, options?: { threadTs?: string; files?: SlackFile[] }): Promise<{ ts: string }>;
+  post(channel: string, message: SlackMessage, options?: { threadTs?: string; files?: ReplyFile[] }): Promise<{ ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   ephemeral(channel: string, user: string, message: SlackMessage, threadTs?: string): Promise<void>;
   /** files.uploadV2 into the channel, or into `threadTs`. */
-  upload(channel: string, files: SlackFile[], threadTs?: string): Promise<void>;
+  upload(channel: string, files: ReplyFile[], threadTs?: string): Promise<void>;
 }
 
 export interface SlackPosterOptions {
@@ -96,7 +96,7 @@ export function createSlackPoster(client: WebClient, options: SlackPosterOptions
     return result.ts;
   }
 
-  async function uploadFiles(paced: Paced, channel: string, files: SlackFile[], threadTs: string | undefined): Promise<void> {
+  async function uploadFiles(paced: Paced, channel: string, files: ReplyFile[], threadTs: string | undefined): Promise<void> {
     const nonEmpty = files.filter((file) => file.content.length > 0);
     if (nonEmpty.length === 0) return;
     await call('files.uploadV2', channel, paced, () =>

@@ -8,11 +8,11 @@ import type { Reply, SearchReply, TextReply } from '../../src/domain/reply.ts';
 import { formatClock } from '../../src/domain/time.ts';
 import { bold, escapeMrkdwn, oneLine, truncateMrkdwn } from './mrkdwn.ts';
 import { renderErrorMessage } from './render-error.ts';
-import { searchFile, textFile, type SlackFile } from './render-files.ts';
+import { searchFile, textFile, type ReplyFile } from '../shared/recap-files.ts';
 import { FALLBACK_TEXT_CHARS, context, packItems, resolveLimits, section, type Limits, type SlackMessage } from './render-limits.ts';
 import { renderRecapBlocks } from './render-recap.ts';
 
-export type { SlackFile } from './render-files.ts';
+export type { ReplyFile } from '../shared/recap-files.ts';
 export type { SlackMessage } from './render-limits.ts';
 export { errorMrkdwn } from './render-error.ts';
 export { renderStatus, type JobStage } from './render-status.ts';
@@ -20,7 +20,7 @@ export { renderReplyFiles, renderTextOnly } from './render-fallback.ts';
 
 export interface RenderedReply {
   message: SlackMessage;
-  files: SlackFile[];
+  files: ReplyFile[];
 }
 
 export interface RenderOptions {

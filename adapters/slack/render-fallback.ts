@@ -7,7 +7,7 @@ import type { Reply } from '../../src/domain/reply.ts';
 import { formatClock } from '../../src/domain/time.ts';
 import { bold, escapeMrkdwn, oneLine, truncateMrkdwn } from './mrkdwn.ts';
 import { errorMrkdwn } from './render-error.ts';
-import { recapFacts, replyFiles, type SlackFile } from './render-files.ts';
+import { recapFacts, replyFiles, type ReplyFile } from '../shared/recap-files.ts';
 import type { SlackMessage } from './render-limits.ts';
 
 /** Well under the 3,000 a notification should stay within. */
@@ -16,13 +16,13 @@ const SUMMARY_CHARS = 1200;
 const LIST_CHARS = 800;
 
 /** The files that carry the whole of a reply, to upload with {@link renderTextOnly}'s message. */
-export function renderReplyFiles(reply: Reply): SlackFile[] {
+export function renderReplyFiles(reply: Reply): ReplyFile[] {
   return replyFiles(reply, TEXT_ONLY_CHARS);
 }
 
 const WHAT: Record<Reply['kind'], string> = { recap: 'recap', search: 'moments', text: 'text', error: 'text' };
 
-function pointer(reply: Reply, files: SlackFile[]): string {
+function pointer(reply: Reply, files: ReplyFile[]): string {
   if (files.length === 0) return '';
   return `_Full ${WHAT[reply.kind]} attached: ${files.map((file) => file.filename).join(', ')}_`;
 }

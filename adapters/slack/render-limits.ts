@@ -152,22 +152,6 @@ export function splitProse(text: string, max: number): string[] {
   return pieces;
 }
 
-/**
- * Shares a total among needs so that small needs are met in full and the rest split evenly (water filling):
- * chapters cannot starve the key phrases and highlights that follow them.
- */
-export function shareOut(needs: number[], total: number): number[] {
-  const alloc = needs.map(() => 0);
-  let left = Math.max(0, total);
-  const order = needs.map((_, i) => i).sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
-  order.forEach((i, k) => {
-    const share = Math.floor(left / (order.length - k));
-    alloc[i] = Math.min(needs[i] ?? 0, share);
-    left -= alloc[i] ?? 0;
-  });
-  return alloc;
-}
-
 export function totalTextLength(blocks: KnownBlock[]): number {
   return blockTextLength(blocks);
 }

@@ -5,9 +5,10 @@
  */
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from '@slack/types';
 import type { RecapReply } from '../../src/domain/reply.ts';
-import { formatClock } from '../../src/domain/time.ts';
-import { bold, escapeMrkdwn, link, mediaTimeUrl, oneLine, truncateMrkdwn } from './mrkdwn.ts';
-import { highlightsSeconds, recapFacts, recapFile, span, transcriptFile, type SlackFile } from './render-files.ts';
+import { mediaTimeUrl } from '../shared/media-time-url.ts';
+import { bold, escapeMrkdwn, link, oneLine, truncateMrkdwn } from './mrkdwn.ts';
+import { recapFacts, recapFile, transcriptFile, type ReplyFile } from '../shared/recap-files.ts';
+import { attachedNotice, packListsFairly, recapListParts, type ListPacker, type ListStyle } from '../shared/recap-lists.ts';
 import {
   BUTTON_CHARS,
   BUTTON_URL_CHARS,
@@ -17,7 +18,6 @@ import {
   header,
   packItems,
   section,
-  shareOut,
   splitProse,
   type Limits,
   type Packed,
@@ -31,51 +31,23 @@ const SUMMARY_PIECE_CHARS = 400;
 /** However long the summary, the lists after it keep up to this share of the room (less if they need less). */
 const LIST_SHARE = 0.4;
 
-interface ListPart {
-  name: string;
-  heading: string;
-  items: string[];
-  separator: string;
-}
-
 export interface RenderedRecap {
   text: string;
   blocks: KnownBlock[];
-  files: SlackFile[];
+  files: ReplyFile[];
 }
 
 function timeLink(reply: RecapReply, startMs: number, label: string): string {
   return link(reply.mediaUrl ? mediaTimeUrl(reply.mediaUrl, startMs) : undefined, label);
 }
 
-function listParts(reply: RecapReply): ListPart[] {
-  const { recap } = reply;
-  const parts: ListPart[] = [];
-  if (recap.chapters) {
-    const items = recap.chapters.map((chapter) => {
-      const time = chapter.startMs === undefined ? '•' : timeLink(reply, chapter.startMs, formatClock(chapter.startMs));
-      const about = chapter.summary ? ` — ${escapeMrkdwn(oneLine(chapter.summary))}` : '';
-      return `${time}  ${bold(escapeMrkdwn(oneLine(chapter.title)))}${about}`;
-    });
-    parts.push({ name: 'chapters', heading: '*Chapters*', items: items.length ? items : ['(none found)'], separator: '\n' });
-  }
-  if (recap.keyPhrases) {
-    const items = recap.keyPhrases.map((phrase) => `${escapeMrkdwn(oneLine(phrase.text))} ×${phrase.count}`);
-    parts.push({ name: 'key phrases', heading: '*Key phrases*', items: items.length ? items : ['(none found)'], separator: ' · ' });
-  }
-  if (recap.highlights) {
-    const items = recap.highlights.map(
-      (h) => `${timeLink(reply, h.startMs, span(h.startMs, h.endMs))}  “${escapeMrkdwn(oneLine(h.text))}”`,
-    );
-    parts.push({
-      name: 'highlights',
-      heading: `*Highlights (${highlightsSeconds(reply)} s)*`,
-      items: items.length ? items : ['(none: highlights need a timed transcript)'],
-      separator: '\n',
-    });
-  }
-  return parts;
-}
+/** Slack's way of writing list lines: mrkdwn bold headings, escaped text, times linked to the media. */
+const SLACK_LIST_STYLE: ListStyle = {
+  heading: (text) => `*${text}*`,
+  text: (text) => escapeMrkdwn(oneLine(text)),
+  bold,
+  time: timeLink,
+};
 
 /** The caption buttons: Recap's own links, one per format, http(s) and short enough for a button. */
 function captionBlocks(reply: RecapReply): { blocks: KnownBlock[]; complete: boolean } {
@@ -98,34 +70,12 @@ function captionBlocks(reply: RecapReply): { blocks: KnownBlock[]; complete: boo
   return { blocks: [section('*Captions*'), actions], complete: buttons.length === captions.length };
 }
 
-function sum(packed: Packed[]): Room {
-  return packed.reduce((room, p) => ({ blocks: room.blocks + p.blocks.length, chars: room.chars + p.chars }), { blocks: 0, chars: 0 });
-}
-
-/** Packs the lists into the room, sharing it fairly, then gives what a list left unused to the ones that were cut. */
-function packLists(parts: ListPart[], room: Room, limits: Limits): Packed[] {
-  const unlimited = { blocks: Number.POSITIVE_INFINITY, chars: Number.POSITIVE_INFINITY };
-  const full = parts.map((p) => packItems(p.heading, p.items, p.separator, unlimited, limits.maxSectionChars));
-  const chars = shareOut(full.map((p) => p.chars), room.chars);
-  const blocks = shareOut(full.map((p) => p.blocks.length), room.blocks);
-  const packed = parts.map((p, i) =>
-    packItems(p.heading, p.items, p.separator, { chars: chars[i] ?? 0, blocks: blocks[i] ?? 0 }, limits.maxSectionChars),
-  );
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    const current = packed[i];
-    if (!part || !current?.truncated) continue;
-    const used = sum(packed);
-    const widened = { chars: current.chars + room.chars - used.chars, blocks: current.blocks.length + room.blocks - used.blocks };
-    packed[i] = packItems(part.heading, part.items, part.separator, widened, limits.maxSectionChars);
-  }
-  return packed;
-}
-
-function noticeText(cut: string[], transcript: boolean, fileCount: number): string {
-  const what = transcript ? [...cut, 'transcript'] : cut;
-  const listed = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : (what[0] ?? 'recap');
-  return `Full ${listed} attached as ${fileCount > 1 ? 'files' : 'a file'}`;
+function slackPacker(limits: Limits): ListPacker<Packed> {
+  return {
+    pack: (part, room) => packItems(part.heading, part.items, part.separator, { blocks: room.units, chars: room.chars }, limits.maxSectionChars),
+    used: (packed) => ({ chars: packed.chars, units: packed.blocks.length }),
+    truncated: (packed) => packed.truncated,
+  };
 }
 
 export function renderRecapBlocks(reply: RecapReply, limits: Limits): RenderedRecap {
@@ -149,9 +99,10 @@ export function renderRecapBlocks(reply: RecapReply, limits: Limits): RenderedRe
     blocks: limits.maxBlocks - head.length - tail.length - NOTICE_ROOM.blocks,
     chars: limits.maxTotalChars - blockTextLength(head) - blockTextLength(tail) - NOTICE_ROOM.chars,
   };
-  const parts = listParts(reply);
-  const unlimited = { blocks: Number.POSITIVE_INFINITY, chars: Number.POSITIVE_INFINITY };
-  const listNeed = sum(parts.map((p) => packItems(p.heading, p.items, p.separator, unlimited, limits.maxSectionChars)));
+  const parts = recapListParts(reply, SLACK_LIST_STYLE);
+  const packer = slackPacker(limits);
+  const unlimited = { units: Number.POSITIVE_INFINITY, chars: Number.POSITIVE_INFINITY };
+  const listNeed = parts.map((p) => packer.used(packer.pack(p, unlimited))).reduce((sum, n) => ({ blocks: sum.blocks + n.units, chars: sum.chars + n.chars }), { blocks: 0, chars: 0 });
 
   let summary: SectionBlock[] = [];
   const summaryText = reply.recap.summary ? reply.recap.summary.text || '(nothing to summarise)' : undefined;
@@ -172,15 +123,15 @@ export function renderRecapBlocks(reply: RecapReply, limits: Limits): RenderedRe
     room = { blocks: room.blocks - summary.length, chars: room.chars - blockTextLength(summary) };
   }
 
-  const lists = packLists(parts, room, limits);
+  const lists = packListsFairly(parts, { chars: room.chars, units: room.blocks }, packer);
   lists.forEach((packed, i) => {
     if (packed.truncated) cut.push(parts[i]?.name ?? 'recap');
   });
 
-  const files: SlackFile[] = [];
+  const files: ReplyFile[] = [];
   if (cut.length) files.push(recapFile(reply));
   if (reply.transcript) files.push(transcriptFile({ ...reply, transcript: reply.transcript }));
-  const notice = files.length ? [context(noticeText(cut, Boolean(reply.transcript), files.length), NOTICE_ROOM.chars)] : [];
+  const notice = files.length ? [context(attachedNotice(cut, Boolean(reply.transcript), files.length), NOTICE_ROOM.chars)] : [];
 
   const blocks: KnownBlock[] = [...head, ...summary, ...lists.flatMap((p) => p.blocks), ...notice, ...tail];
   const lead = `Recap of ${escapeMrkdwn(reply.source)}`;

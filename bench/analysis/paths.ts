@@ -11,3 +11,10 @@ export const MEETINGS_DIR = join(SHARED_BENCH, 'meetings', 'dev');
 export const KEYPHRASES_DIR = join(SHARED_BENCH, 'keyphrases', 'dev');
 /** Analyzer outputs, one JSON per input file, which the scorers then read back through `cat`. */
 export const OUTPUT_DIR = join(tmpdir(), 'recap-bench-analysis');
+/**
+ * The Portuguese broadcast-news key phrase set (110-PT-BN-KP, LIAAD/KeywordExtractor-Datasets on GitHub) is not in
+ * ../shared/bench: point RECAP_BENCH_PT_DIR at a folder of ID.txt + ID.key pairs made from its docsutf8/ and keys/.
+ */
+export const PT_KEYPHRASES_DIR = process.env.RECAP_BENCH_PT_DIR || undefined;
+export const PT_SET_HOWTO =
+  'unzip datasets/110-PT-BN-KP.zip from github.com/LIAAD/KeywordExtractor-Datasets and copy docsutf8/X.txt and keys/X.key side by side into one folder';

@@ -16,6 +16,8 @@ export interface QualityRun {
   dir: string;
   /** Score only the first N files, as the scorer's --limit does (meetings only). */
   limit?: number;
+  /** Analyze as this language (`--lang`), instead of detecting it. */
+  lang?: string;
 }
 
 const SETS = {
@@ -36,7 +38,7 @@ export function writeOutputs(run: QualityRun): { files: number; ms: number } {
     const path = join(run.dir, file);
     const transcript = readTranscript(readFileSync(path), { filename: file });
     const t0 = performance.now();
-    const analysis = analyzeTranscript(transcript, { want: ['summary', 'chapters', 'phrases', 'highlights'] });
+    const analysis = analyzeTranscript(transcript, { want: ['summary', 'chapters', 'phrases', 'highlights'], ...(run.lang ? { lang: run.lang } : {}) });
     ms += performance.now() - t0;
     writeFileSync(join(out, basename(file, ext) + '.json'), JSON.stringify(analysis));
   }

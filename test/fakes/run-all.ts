@@ -2,8 +2,12 @@
  * `npm run fakes`: starts every provider fake on fixed loopback ports for manual tries, and prints the variables
  * that point Recap at them. Jobs advance every few seconds so progress is visible. Ctrl-C stops them.
  *   npm run fakes            all fakes
- *   npm run fakes assemblyai one fake (assemblyai, memories, pictory, spotme)
+ *   npm run fakes assemblyai one fake (assemblyai, memories, pictory, spotme, discord)
+ * With the Discord fake, each line typed here is sent as `@Recap <line>` in its #general, and the bot's messages
+ * are printed as they arrive.
  */
+import { createInterface } from 'node:readline';
+import { startDiscordFake } from './discord.ts';
 import { startAssemblyAiFake } from './assemblyai.ts';
 import { startMemoriesFake } from './memories.ts';
 import { PICTORY_FAKE_KEY, startPictoryFake } from './pictory.ts';
@@ -39,6 +43,22 @@ await start('spotme', async () => {
   fake.addBreakout('demo-breakout', { ended: true, title: 'Demo breakout' });
   closers.push(fake.close);
   lines.push(`SPOTME_API_TOKEN=${fake.token} SPOTME_BASE_URL=${fake.baseUrl} SPOTME_WORKSPACE_ID=${fake.workspaceId}`);
+});
+
+await start('discord', async () => {
+  const fake = await startDiscordFake({ port: 4105, gatewayPort: 4106 });
+  closers.push(fake.close);
+  lines.push(`DISCORD_TOKEN=${fake.token} DISCORD_API_URL=${fake.apiUrl} DISCORD_APPLICATION_ID=${fake.applicationId}`);
+  let shown = 0;
+  const show = setInterval(() => {
+    const messages = fake.botMessages();
+    for (const m of messages.slice(shown)) process.stdout.write(`[bot in ${m.channel_id}] ${m.content} ${m.embeds.map((e) => (e as { title?: string }).title ?? '').join(' | ')}\n`);
+    shown = messages.length;
+  }, 500);
+  closers.push(async () => clearInterval(show));
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line.trim()) fake.sendMessageCreate({ authorId: '1400000000000000001', content: line.trim(), mentionsBot: true });
+  });
 });
 
 process.stdout.write(`Provider fakes are running (jobs advance every ${STEP_MS} ms). Point Recap at them with:\n\n`);

@@ -19,6 +19,22 @@ describe('logger', () => {
     expect(text).toContain('X-Amz-Signature=[redacted]&part=1');
   });
 
+  it('L-2 censors Discord bot tokens, Bot authorization and interaction tokens in webhook and callback paths', () => {
+    const interactionToken = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OTA';
+    const text = scrub(
+      [
+        'Authorization: Bot MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123',
+        'token MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123 in a message',
+        `PATCH https://discord.com/api/v10/webhooks/1100000000000000001/${interactionToken}/messages/@original`,
+        `POST /api/v10/interactions/1300000000000000009/${interactionToken}/callback`,
+      ].join('\n'),
+    );
+    expect(text).not.toContain('abcdefghijklmnopqrstuvwxyz0123');
+    expect(text).not.toContain(interactionToken);
+    expect(text).toContain('/webhooks/1100000000000000001/[redacted]/messages/@original');
+    expect(text).toContain('/interactions/1300000000000000009/[redacted]/callback');
+  });
+
   it('drops lines under the level', () => {
     const lines: string[] = [];
     const log = createLogger({ level: 'warn', write: (line) => lines.push(line) });

@@ -6,7 +6,7 @@ import {
   type DiscordMessage,
 } from '../../../adapters/discord/render-embeds.ts';
 import type { RecapReply, Reply } from '../../../src/domain/reply.ts';
-import type { Transcript } from '../../../src/domain/transcript.ts';
+import { hugeRecap as hugeRecapOf, smallRecap as smallRecapOf } from '../../support/recap-replies.ts';
 
 function embedChars(embed: DiscordEmbed): number {
   return (
@@ -57,86 +57,24 @@ function unescape(text: string): string {
   return text.replace(/\u200b/g, '').replace(/\\([^0-9A-Za-z\s])/g, '$1');
 }
 
-function bigTranscript(chars: number): Transcript {
-  const utterances: Transcript['utterances'] = [];
-  let total = 0;
-  for (let i = 0; total < chars; i++) {
-    const text = `Line ${i}: we went through the numbers for the quarter and agreed to follow up next week on item ${i}.`;
-    utterances.push({ startMs: i * 4000, endMs: i * 4000 + 3500, speaker: i % 2 ? 'Ben' : 'Ann', text });
-    total += text.length;
-  }
-  return { timed: true, language: 'en', durationMs: utterances.length * 4000, utterances };
-}
-
 /**
  * D-9's input as a recap: a 2,500-character summary, 30 chapters with long summaries, key phrases, highlights,
  * captions and notes — a dozen sections' worth of embeds and well over 7,000 characters — plus a transcript.
  */
 function hugeRecap(): RecapReply {
-  const sentence = 'The team reviewed the launch plan, the hiring pipeline and the budget for next quarter in detail. ';
-  return {
-    kind: 'recap',
-    source: 'all-hands.mp4',
-    mediaUrl: 'https://media.example/all-hands.mp4',
-    language: 'en',
-    durationMs: 3 * 3600_000,
-    speakers: 7,
-    recap: {
-      summary: { text: sentence.repeat(Math.ceil(2500 / sentence.length)).slice(0, 2500).trim() },
-      chapters: Array.from({ length: 30 }, (_, i) => ({
-        startMs: i * 360_000,
-        endMs: (i + 1) * 360_000,
-        title: `Topic number ${i} of the all-hands`,
-        summary: `What was decided about topic ${i}, who owns it, when it is due, and what the risks are: a long chapter summary that goes on for a while.`,
-      })),
-      keyPhrases: Array.from({ length: 40 }, (_, i) => ({
-        text: `key phrase ${i}`,
-        count: 60 - i,
-        rank: 1 - i / 40,
-        timestamps: [{ startMs: i * 1000, endMs: i * 1000 + 500 }],
-      })),
-      highlights: Array.from({ length: 12 }, (_, i) => ({
-        startMs: i * 600_000,
-        endMs: i * 600_000 + 5000,
-        text: `A memorable thing said in highlight ${i}, quoted as it was said, at some length so that it takes room.`,
-      })),
-      captions: [
-        { format: 'vtt', url: 'https://recap.example/captions/abc.vtt' },
-        { format: 'srt', url: 'https://recap.example/captions/abc.srt' },
-        { format: 'txt', url: 'https://recap.example/captions/abc.txt' },
-      ],
-    },
-    transcript: bigTranscript(50_000),
-    notes: ['Chapters were found by the local analyzer.'],
-  };
+  return hugeRecapOf({
+    sentence: 'The team reviewed the launch plan, the hiring pipeline and the budget for next quarter in detail. ',
+    summaryChars: 2500,
+    cutSummary: true,
+    chapters: 30,
+    chapterSummary: (i) => `What was decided about topic ${i}, who owns it, when it is due, and what the risks are: a long chapter summary that goes on for a while.`,
+    phrases: 40,
+    highlightText: (i) => `A memorable thing said in highlight ${i}, quoted as it was said, at some length so that it takes room.`,
+  });
 }
 
 function smallRecap(overrides: Partial<RecapReply> = {}): RecapReply {
-  return {
-    kind: 'recap',
-    source: 'standup.mp4',
-    mediaUrl: 'https://media.example/standup.mp4',
-    language: 'en',
-    durationMs: 15 * 60_000,
-    speakers: 3,
-    recap: {
-      summary: { text: 'The team agreed to ship on Friday.' },
-      chapters: [
-        { startMs: 0, endMs: 754_000, title: 'Status', summary: 'Everyone gave an update.' },
-        { startMs: 754_000, endMs: 900_000, title: 'Release', summary: 'Ship on Friday.' },
-      ],
-      keyPhrases: [
-        { text: 'release', count: 4, rank: 1, timestamps: [{ startMs: 760_000, endMs: 761_000 }] },
-        { text: 'status update', count: 2, rank: 0.5, timestamps: [] },
-      ],
-      captions: [
-        { format: 'vtt', url: 'https://recap.example/c/1.vtt' },
-        { format: 'srt', url: 'https://recap.example/c/1.srt' },
-        { format: 'txt', url: 'https://recap.example/c/1.txt' },
-      ],
-    },
-    ...overrides,
-  };
+  return smallRecapOf({ mediaUrl: 'https://media.example/standup.mp4', ...overrides });
 }
 
 describe('D-9: split to ≤ 2,000 chars a message, ≤ 10 embeds, ≤ 6,000 embed chars, ≤ 25 fields', () => {

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { renderReplyFiles, renderSlackReply, renderTextOnly } from '../../../adapters/slack/render-blocks.ts';
 import type { RecapReply, Reply } from '../../../src/domain/reply.ts';
-import type { Transcript } from '../../../src/domain/transcript.ts';
+import { hugeRecap as hugeRecapOf, smallRecap as smallRecapOf } from '../../support/recap-replies.ts';
 
 /** Every `text` string in a block tree: what Slack counts as the blocks' text. */
 function texts(value: unknown): string[] {
@@ -54,84 +54,19 @@ function expectWithinSlackLimits(blocks: KnownBlock[], limits = { maxBlocks: 50,
   expect(JSON.stringify(blocks).length).toBeLessThan(limits.maxTotalChars * 1.5);
 }
 
-function bigTranscript(chars: number): Transcript {
-  const utterances: Transcript['utterances'] = [];
-  let total = 0;
-  for (let i = 0; total < chars; i++) {
-    const text = `Line ${i}: we went through the numbers for the quarter and agreed to follow up next week on item ${i}.`;
-    utterances.push({ startMs: i * 4000, endMs: i * 4000 + 3500, speaker: i % 2 ? 'Ben' : 'Ann', text });
-    total += text.length;
-  }
-  return { timed: true, language: 'en', durationMs: utterances.length * 4000, utterances };
-}
-
 /** SO-4's input: a 50k-character transcript, 60 chapters, a 4k-character summary, with everything else too. */
 function hugeRecap(): RecapReply {
-  const sentence = 'The team reviewed the launch plan, the hiring pipeline & the budget for next quarter in detail. ';
-  const summary = sentence.repeat(Math.ceil(4000 / sentence.length)).trim();
-  return {
-    kind: 'recap',
-    source: 'all-hands.mp4',
-    mediaUrl: 'https://media.example/all-hands.mp4',
-    language: 'en',
-    durationMs: 3 * 3600_000,
-    speakers: 7,
-    recap: {
-      summary: { text: summary },
-      chapters: Array.from({ length: 60 }, (_, i) => ({
-        startMs: i * 180_000,
-        endMs: (i + 1) * 180_000,
-        title: `Topic number ${i} of the all-hands`,
-        summary: `What was decided about topic ${i}, who owns it, and when it is due: a one-line chapter summary.`,
-      })),
-      keyPhrases: Array.from({ length: 20 }, (_, i) => ({
-        text: `key phrase ${i}`,
-        count: 40 - i,
-        rank: 1 - i / 20,
-        timestamps: [{ startMs: i * 1000, endMs: i * 1000 + 500 }],
-      })),
-      highlights: Array.from({ length: 12 }, (_, i) => ({
-        startMs: i * 600_000,
-        endMs: i * 600_000 + 5000,
-        text: `A memorable thing said in highlight ${i}, quoted as it was said.`,
-      })),
-      captions: [
-        { format: 'vtt', url: 'https://recap.example/captions/abc.vtt' },
-        { format: 'srt', url: 'https://recap.example/captions/abc.srt' },
-        { format: 'txt', url: 'https://recap.example/captions/abc.txt' },
-      ],
-    },
-    transcript: bigTranscript(50_000),
-    notes: ['Chapters were found by the local analyzer.'],
-  };
+  return hugeRecapOf({
+    sentence: 'The team reviewed the launch plan, the hiring pipeline & the budget for next quarter in detail. ',
+    summaryChars: 4000,
+    chapters: 60,
+    chapterSummary: (i) => `What was decided about topic ${i}, who owns it, and when it is due: a one-line chapter summary.`,
+    phrases: 20,
+    highlightText: (i) => `A memorable thing said in highlight ${i}, quoted as it was said.`,
+  });
 }
 
-function smallRecap(overrides: Partial<RecapReply> = {}): RecapReply {
-  return {
-    kind: 'recap',
-    source: 'standup.mp4',
-    language: 'en',
-    durationMs: 15 * 60_000,
-    speakers: 3,
-    recap: {
-      summary: { text: 'The team agreed to ship on Friday.' },
-      chapters: [
-        { startMs: 0, endMs: 754_000, title: 'Status', summary: 'Everyone gave an update.' },
-        { startMs: 754_000, endMs: 900_000, title: 'Release', summary: 'Ship on Friday.' },
-      ],
-      keyPhrases: [
-        { text: 'release', count: 4, rank: 1, timestamps: [{ startMs: 760_000, endMs: 761_000 }] },
-        { text: 'status update', count: 2, rank: 0.5, timestamps: [] },
-      ],
-      captions: [
-        { format: 'vtt', url: 'https://recap.example/c/1.vtt' },
-        { format: 'srt', url: 'https://recap.example/c/1.srt' },
-        { format: 'txt', url: 'https://recap.example/c/1.txt' },
-      ],
-    },
-    ...overrides,
-  };
-}
+const smallRecap = smallRecapOf;
 
 const SLACK_MENTION = /<!(channel|here|everyone)[^>]*>|<@[UW][A-Z0-9]*>|<#C[A-Z0-9]*>|(?<!@\u2060)@(channel|here|everyone)\b/i;
 

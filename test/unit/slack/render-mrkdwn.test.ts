@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, link, mediaTimeUrl, plainSafe, truncateMrkdwn } from '../../../adapters/slack/mrkdwn.ts';
+import { mediaTimeUrl } from '../../../adapters/shared/media-time-url.ts';
+import { escapeMrkdwn, link, plainSafe, truncateMrkdwn } from '../../../adapters/slack/mrkdwn.ts';
 import { packItems, splitProse } from '../../../adapters/slack/render-limits.ts';
 
 describe('mrkdwn escaping', () => {

@@ -6,9 +6,10 @@
 import type { Transcript } from '../../src/domain/transcript.ts';
 import type { RecapReply, Reply, SearchReply } from '../../src/domain/reply.ts';
 import { formatClock } from '../../src/domain/time.ts';
-import { mediaTimeUrl, oneLine } from './mrkdwn.ts';
+import { mediaTimeUrl } from './media-time-url.ts';
+import { oneLine } from '../slack/mrkdwn.ts';
 
-export interface SlackFile {
+export interface ReplyFile {
   filename: string;
   title: string;
   content: string;
@@ -88,19 +89,19 @@ export function searchText(reply: SearchReply): string {
   return `${out.join('\n')}\n`;
 }
 
-export function recapFile(reply: RecapReply): SlackFile {
+export function recapFile(reply: RecapReply): ReplyFile {
   return { filename: 'recap.md', title: `Recap of ${reply.source}`, content: recapMarkdown(reply) };
 }
 
-export function transcriptFile(reply: RecapReply & { transcript: Transcript }): SlackFile {
+export function transcriptFile(reply: RecapReply & { transcript: Transcript }): ReplyFile {
   return { filename: 'transcript.txt', title: `Transcript of ${reply.source}`, content: transcriptText(reply.transcript) };
 }
 
-export function searchFile(reply: SearchReply): SlackFile {
+export function searchFile(reply: SearchReply): ReplyFile {
   return { filename: 'moments.txt', title: `“${reply.query}” in ${reply.source}`, content: searchText(reply) };
 }
 
-export function textFile(text: string): SlackFile {
+export function textFile(text: string): ReplyFile {
   return { filename: 'reply.txt', title: 'Recap', content: text.endsWith('\n') ? text : `${text}\n` };
 }
 
@@ -108,7 +109,7 @@ export function textFile(text: string): SlackFile {
  * Every file that carries the whole of a reply: what to upload beside the text-only fallback
  * ({@link renderTextOnly}) when Slack refuses the blocks. Text replies get a file only when they are long.
  */
-export function replyFiles(reply: Reply, longTextChars: number): SlackFile[] {
+export function replyFiles(reply: Reply, longTextChars: number): ReplyFile[] {
   switch (reply.kind) {
     case 'recap':
       return reply.transcript ? [recapFile(reply), transcriptFile({ ...reply, transcript: reply.transcript })] : [recapFile(reply)];
