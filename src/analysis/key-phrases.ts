@@ -1,7 +1,8 @@
 /**
  * Key phrases: candidate runs of content words (see phrase-candidates.ts) scored by frequency, how specific
  * their words are (common and short words count less) and how early they first appear;
- * then near-duplicates are dropped so each idea shows once.
+ * then near-duplicates are dropped so each idea shows once. Pieces of longer names ("Katy" of "Katy Perry") count
+ * a little less, and a word said mostly next to a chosen one is left to it.
  */
 import type { KeyPhrase, TimeSpan } from '../domain/recap.ts';
 import type { AnalysisDoc } from './document.ts';
@@ -40,6 +41,18 @@ export const PHRASE_WEIGHTS = {
   modifier: 0.2,
   /** Letters an acronym counts as: short but specific ("LCD", "FDA"). */
   acronymLength: 5,
+  /** Added to single words' frequency exponent in texts shorter than `shortText`, where a repeat stands out. */
+  shortFrequency: 0.3,
+  /**
+   * Multiplier of a word always said inside a longer name ("Katy" of "Katy Perry"); a word said so only some of
+   * the time gets that share of the cut.
+   */
+  namePart: 0.8,
+  /**
+   * A word said fewer than this many times as often as a pair it forms with a chosen word ("Katy" beside
+   * "Perry") is covered by that word (0 turns it off).
+   */
+  tied: 1.5,
 };
 
 /**
@@ -107,9 +120,19 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
   candidates: Map<string, Candidate> = collectCandidates(doc)): KeyPhrase[] {
   const max = Math.max(0, Math.min(MAX_KEY_PHRASES, Math.floor(limit)));
   const scored: Scored[] = [];
+  const nameShare = namePartShare(doc);
+  const short = doc.tokens.length < PHRASE_WEIGHTS.shortText;
   for (const candidate of candidates.values()) {
     if (!isPhrase(doc, candidate)) continue;
-    scored.push({ candidate, score: scorePhrase(doc, candidate.terms, candidate.starts.length, candidate.starts[0]!) });
+    const count = candidate.starts.length;
+    let score = scorePhrase(doc, candidate.terms, count, candidate.starts[0]!);
+    if (candidate.terms.length === 1) {
+      // In a short text nearly every word is said once, so a repeat says more than it would in a long one.
+      // (Multi-word phrases have their own count rule, settledPhrase.)
+      if (short) score *= Math.pow(count, PHRASE_WEIGHTS.shortFrequency);
+      score *= 1 - (1 - PHRASE_WEIGHTS.namePart) * nameShare[candidate.terms[0]!]!;
+    }
+    scored.push({ candidate, score });
   }
   // Ties broken by first appearance so the order never depends on Map iteration details.
   scored.sort((a, b) => b.score - a.score || a.candidate.starts[0]! - b.candidate.starts[0]! ||
@@ -130,7 +153,7 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
       for (const p of parts.slice(1)) chosen.splice(chosen.indexOf(p), 1);
       continue;
     }
-    if (!isRedundant(doc, s.candidate, chosen)) chosen.push(s);
+    if (!isRedundant(doc, s.candidate, chosen) && !isTiedToChosen(doc, s.candidate, chosen, candidates)) chosen.push(s);
   }
   const top = chosen[0]?.score ?? 1;
   return chosen.map(({ candidate, score }) => ({
@@ -139,6 +162,46 @@ export function extractKeyPhrases(doc: AnalysisDoc, limit = DEFAULT_KEY_PHRASES,
     rank: Math.round((score / top) * 1000) / 1000,
     timestamps: doc.timed ? occurrenceSpans(doc, candidate) : [],
   }));
+}
+
+/**
+ * Share of each term's occurrences that sit inside a run of capitalized words, that is, in a longer name: "Katy"
+ * and "Perry" in "Katy Perry", "Medical" in "Baptist Medical Center". A piece of a name says less on its own than
+ * a word that stands alone; a person is named by the full name or the surname, hardly by the first name alone.
+ */
+function namePartShare(doc: AnalysisDoc): Float64Array {
+  const share = new Float64Array(doc.terms.length);
+  const tokens = doc.tokens;
+  const isName = (i: number): boolean => {
+    const t = tokens[i];
+    return t !== undefined && t.term >= 0 && doc.terms[t.term]!.capitalRatio > 0.5;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isName(i)) continue;
+    const joinedLeft = !tokens[i]!.breakBefore && isName(i - 1);
+    const joinedRight = i + 1 < tokens.length && !tokens[i + 1]!.breakBefore && isName(i + 1);
+    if (joinedLeft || joinedRight) share[tokens[i]!.term]! += 1;
+  }
+  for (let t = 0; t < share.length; t++) share[t] = share[t]! / doc.terms[t]!.count;
+  return share;
+}
+
+/**
+ * True when single word `c` is said mostly next to a chosen single word, as a pair said at least twice ("Katy"
+ * when "Perry" is chosen, "Wall" when "Street" is): that word already stands for it, and a second slot would
+ * show the same thing twice. A word often said apart from the pair ("Perry" after "Katy") still counts.
+ */
+function isTiedToChosen(doc: AnalysisDoc, c: Candidate, chosen: readonly Scored[],
+  candidates: Map<string, Candidate>): boolean {
+  if (PHRASE_WEIGHTS.tied <= 0 || c.terms.length !== 1) return false;
+  const a = c.terms[0]!;
+  for (const { candidate: q } of chosen) {
+    if (q.terms.length !== 1) continue;
+    const b = q.terms[0]!;
+    const pair = candidates.get(`${a} ${b}`) ?? candidates.get(`${b} ${a}`);
+    if (pair && pair.starts.length >= 2 && doc.terms[a]!.count < PHRASE_WEIGHTS.tied * pair.starts.length) return true;
+  }
+  return false;
 }
 
 /** The most said bound phrase that `part` is seldom said without, if any. */

@@ -19,6 +19,8 @@ export function stemKey(lower: string, lang: string): string {
     case 'en':
       if (EN_KEEP.has(lower) || lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return lower;
       if (lower.endsWith('ies') && n > 4) return lower.slice(0, -3) + 'y';
+      // "-ie" nouns fold the way their "-ies" plurals do: "calorie"/"calories", "movie"/"movies".
+      if (lower.endsWith('ie') && n > 4) return lower.slice(0, -2) + 'y';
       if (/(?:ch|sh|x|z)es$/.test(lower)) return lower.slice(0, -2);
       if (lower.endsWith('s') && !lower.endsWith("'s")) return lower.slice(0, -1);
       return lower;

@@ -49,4 +49,15 @@ describe('titles and key phrases', () => {
     expect(texts.slice(0, 3)).toEqual(expect.arrayContaining(['reactor', 'radiation']));
     for (const dull of ['friday', 'million', '10-year-old', 'long-awaited']) expect(texts.slice(0, 5)).not.toContain(dull);
   });
+
+  it('names a person once, by the surname, rather than by each piece of the name', () => {
+    const lines = ['Katy Perry released a new video on Monday.', 'Critics say the video copies an older video.',
+      'Katy Perry denied it, and Perry said the video was her own idea.', 'Perry will tour with the video in June.',
+      'The video premiered in London, where Perry lives.'];
+    const t: Transcript = { timed: false, utterances: lines.map((text) => ({ startMs: 0, endMs: 0, text })) };
+    const texts = analyzeTranscript(t, { want: ['phrases'] }).keyPhrases!.map((p) => p.text);
+    expect(texts.slice(0, 2)).toEqual(expect.arrayContaining(['video', 'Perry']));
+    // "Katy" is only ever said next to "Perry", which already stands for her.
+    expect(texts).not.toContain('Katy');
+  });
 });

@@ -38,6 +38,7 @@ describe('stemKey', () => {
   it('folds plurals so one phrase stands for both forms', () => {
     expect(stemKey('meetings', 'en')).toBe(stemKey('meeting', 'en'));
     expect(stemKey('batteries', 'en')).toBe('battery');
+    expect(stemKey('calories', 'en')).toBe(stemKey('calorie', 'en'));
     expect(stemKey('boxes', 'en')).toBe('box');
     expect(stemKey('business', 'en')).toBe('business');
     expect(stemKey('reuniones', 'es')).toBe(stemKey('reunión', 'es'));
