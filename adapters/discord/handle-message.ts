@@ -7,13 +7,14 @@
 import type { CommandDeps } from '../../commands/deps.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { helpReply } from '../../commands/help.ts';
+import type { Invocation, ParseOutcome } from '../../commands/invocation.ts';
 import { refLabel } from '../../commands/ref-label.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
 import { answerInDiscord } from './conversation.ts';
 import { firstAttachment, mentionsUser, stripDiscordMentions } from './discord-refs.ts';
-import { mentionSurface } from './mention-surface.ts';
+import { mentionSurface, type MentionOrigin } from './mention-surface.ts';
 import { renderDiscordReply } from './render-embeds.ts';
 import type { DiscordPoster } from './rest-poster.ts';
 
@@ -56,17 +57,29 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
 
   const attachment = firstAttachment(message.attachments);
   const parsed = parseCommand(stripDiscordMentions(message.content), { allowFiles: false, ...(attachment ? { attachment } : {}) });
-  if (!parsed.ok || parsed.invocation.name === 'help') {
-    // Messages have no private replies: answer under the message, quoting it.
-    const rendered = renderDiscordReply(parsed.ok ? helpReply() : usageReply(parsed));
-    return async () => {
-      for (const [i, m] of rendered.messages.entries()) {
-        await ctx.poster.send(channelId, m, { replyTo: id, ...(i === rendered.messages.length - 1 && rendered.files.length ? { files: rendered.files } : {}) });
-      }
-    };
-  }
-  const invocation = parsed.invocation;
-  const source = refLabel(invocation.ref);
-  const surface = mentionSurface(ctx.poster, { channelId, messageId: id, dm }, source, ctx.log);
+  const answer = parsed.ok && parsed.invocation.name !== 'help' ? recap(parsed.invocation, { channelId, messageId: id, dm }, ctx) : usage(parsed, channelId, id, ctx);
+  // When Discord refuses (the bot may not post in that channel: 50001/50013), say where, so an admin can fix it.
+  const where = { channel: channelId, message: id, ...(dm ? { dm: true } : { guild: message.guild_id }) };
+  return async () => {
+    try {
+      await answer();
+    } catch (error) {
+      ctx.log.error('discord mention not answered', { error, ...where });
+    }
+  };
+}
+
+/** Messages have no private replies: usage mistakes and help are answered under the message, quoting it. */
+function usage(parsed: ParseOutcome, channelId: string, messageId: string, ctx: MessageContext): () => Promise<void> {
+  const rendered = renderDiscordReply(parsed.ok ? helpReply() : usageReply(parsed));
+  return async () => {
+    for (const [i, m] of rendered.messages.entries()) {
+      await ctx.poster.send(channelId, m, { replyTo: messageId, ...(i === rendered.messages.length - 1 && rendered.files.length ? { files: rendered.files } : {}) });
+    }
+  };
+}
+
+function recap(invocation: Exclude<Invocation, { name: 'help' }>, origin: MentionOrigin, ctx: MessageContext): () => Promise<void> {
+  const surface = mentionSurface(ctx.poster, origin, refLabel(invocation.ref), ctx.log);
   return () => answerInDiscord(surface, invocation, ctx.deps, ctx.log);
 }

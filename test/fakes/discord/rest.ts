@@ -637,10 +637,13 @@ export function createDiscordRoutes(hooks: RestHooks): Hono {
     return isError(message) ? message : json(apiMessage(message));
   };
 
-  const original = '/webhooks/:appId/:token/messages/@original';
-  api.get(original, (c) => webhookCall(c, 'original-get', (state) => get(state, state.originalMessageId)));
-  api.patch(original, (c) => webhookCall(c, 'original-edit', (state, p) => edit(state, state.originalMessageId, p)));
-  api.delete(original, (c) => webhookCall(c, 'original-delete', (state) => remove(state, state.originalMessageId)));
+  // discord.js's `Routes` percent-encode `@original` (`%40original`), which Discord accepts as well; Hono matches
+  // the raw path (decodeURI leaves `%40` alone), so both spellings need a route before the follow-up one.
+  for (const original of ['/webhooks/:appId/:token/messages/@original', '/webhooks/:appId/:token/messages/%40original']) {
+    api.get(original, (c) => webhookCall(c, 'original-get', (state) => get(state, state.originalMessageId)));
+    api.patch(original, (c) => webhookCall(c, 'original-edit', (state, p) => edit(state, state.originalMessageId, p)));
+    api.delete(original, (c) => webhookCall(c, 'original-delete', (state) => remove(state, state.originalMessageId)));
+  }
   api.post('/webhooks/:appId/:token', (c) =>
     webhookCall(c, 'followup', (state, read) => {
       const payload = read?.payload ?? {};
