@@ -9,7 +9,9 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 const TOKEN_PATTERNS: RegExp[] = [
   /\bxox[abposr]-[A-Za-z0-9-]+/g,
   /\bxapp-[A-Za-z0-9-]+/g,
-  /\b(?:Bearer|Basic|Bot)\s+[A-Za-z0-9._~+/=-]+/gi,
+  /\b(?:Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi,
+  // Discord's `Authorization: Bot <token>`; the length keeps words like "bot token" in messages readable.
+  /\bBot\s+[A-Za-z0-9._~+/=-]{30,}/g,
   // A Discord bot token: base64 user id, timestamp, HMAC.
   /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g,
 ];

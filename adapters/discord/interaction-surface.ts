@@ -51,10 +51,13 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
     }
   };
 
+  /**
+   * The status as the bot's own message, once. It goes next to the original (a reply to it, in the channel), not
+   * into the thread: the thread may already hold the recap, and "✅ … is in the thread" posted inside it reads wrong.
+   */
   const postWithBot = async (message: Parameters<DiscordPoster['send']>[1]) => {
-    const channelId = threadId ?? origin.channelId;
     if (fallbackStatus) await poster.edit(fallbackStatus.channelId, fallbackStatus.id, message);
-    else fallbackStatus = await poster.send(channelId, message);
+    else fallbackStatus = await poster.send(origin.channelId, message, original ? { replyTo: original.id } : {});
   };
 
   return {
@@ -70,7 +73,7 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
         }
       }
       if (!poster.hasBotToken) {
-        log.warn('discord status not updated: the interaction token expired and there is no bot token', { channel: origin.channelId });
+        log.warn('discord status not updated: the interaction token expired and Recap has no DISCORD_TOKEN to post with', { channel: origin.channelId });
         return;
       }
       await postWithBot(message);
@@ -93,10 +96,12 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
               await poster.followUp(origin.applicationId, origin.token, message, files);
               return;
             } catch (error) {
-              if (!tokenGone(error) || !poster.hasBotToken) throw error;
+              if (!tokenGone(error)) throw error;
               tokenDead = true;
             }
           }
+          // HTTP-only mode: nothing else can post; say why in the log instead of a REST error about a missing token.
+          if (!poster.hasBotToken) throw new Error('the interaction token expired before the recap was posted, and Recap has no DISCORD_TOKEN to post with');
           await poster.send(origin.channelId, message, files ? { files } : {});
         },
       };

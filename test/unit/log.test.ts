@@ -33,6 +33,7 @@ describe('logger', () => {
     expect(text).not.toContain(interactionToken);
     expect(text).toContain('/webhooks/1100000000000000001/[redacted]/messages/@original');
     expect(text).toContain('/interactions/1300000000000000009/[redacted]/callback');
+    expect(scrub('continuing with the bot token; Bot user unknown')).toBe('continuing with the bot token; Bot user unknown');
   });
 
   it('drops lines under the level', () => {
