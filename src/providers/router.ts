@@ -21,7 +21,7 @@ import {
   statLocalFile,
   type ResolvedSource,
 } from '../sources/resolve-transcript.ts';
-import type { Provider, ProviderInput, ProviderRequest, SearchMatch } from './provider.ts';
+import type { Provider, ProviderInput, ProviderJob, ProviderRequest, SearchMatch } from './provider.ts';
 import { MEDIA_PROVIDER_ORDER, type ProviderSet, type RemoteProviderName } from './provider-set.ts';
 import { waitForJob, type WaitOptions } from './wait-for-job.ts';
 
@@ -51,9 +51,20 @@ export interface RouteRequest {
   highlightsSeconds?: number;
   signal?: AbortSignal;
   onStage?: WaitOptions['onStage'];
+  /** A provider job started earlier (a stored job resuming after a restart): wait for it instead of starting one. */
+  providerJob?: ProviderJob;
+  /** Called once the provider job exists, and when its state changes: store it before waiting (P-13, P-15). */
+  onProviderJob?: (job: ProviderJob) => void | Promise<void>;
+  /** Where the provider should call back (PUBLIC_URL set); polling continues as a safety net. */
+  callback?: ProviderRequest['callback'];
+  /** When the wait gives up (epoch ms); a stored job keeps its deadline across restarts. */
+  deadlineAt?: number;
+  /** Replaces the wait between polls; a job runner ends it early when a callback arrives. */
+  sleep?: WaitOptions['sleep'];
 }
 
 export async function resolveSource(ref: MediaRef, request: RouteRequest, options: RouterOptions): Promise<ResolvedSource> {
+  if (request.providerJob) return resumeProvider(ref, request.providerJob, request, options);
   switch (ref.kind) {
     case 'provider': {
       if (ref.provider === 'local') throw new RecapError('bad_input', 'local: is not a reference.', { hint: 'Give a file or a link.' });
@@ -152,27 +163,59 @@ function mediaProvider(request: RouteRequest, options: RouterOptions, what: stri
   return options.providers[name]!;
 }
 
-async function runProvider(provider: Provider, input: ProviderInput, request: RouteRequest, options: RouterOptions, source: string): Promise<ResolvedSource> {
-  const providerRequest: ProviderRequest = {
+function providerRequestOf(request: RouteRequest): ProviderRequest {
+  return {
     want: request.want,
     ...(request.lang ? { lang: request.lang } : {}),
     ...(request.glossary ? { glossary: request.glossary } : {}),
     ...(request.highlightsSeconds !== undefined ? { highlightsSeconds: request.highlightsSeconds } : {}),
+    ...(request.callback ? { callback: request.callback } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   };
+}
+
+async function runProvider(provider: Provider, input: ProviderInput, request: RouteRequest, options: RouterOptions, source: string): Promise<ResolvedSource> {
+  const providerRequest = providerRequestOf(request);
   const job = await provider.start(input, providerRequest);
+  await request.onProviderJob?.(job);
+  return waitAndMap(provider, job, providerRequest, request, options, input.kind === 'existing' ? undefined : source, source);
+}
+
+/** A stored job's provider work, picked up where it was: no new upload, no new provider job. */
+async function resumeProvider(ref: MediaRef, job: ProviderJob, request: RouteRequest, options: RouterOptions): Promise<ResolvedSource> {
+  const provider = job.provider === 'local' ? undefined : options.providers[job.provider];
+  if (!provider) throw providerUnavailable(job.provider as RemoteProviderName, options.config, `${job.provider}:${job.id}`);
+  const source = ref.kind === 'provider' ? undefined : ref.kind === 'file' ? ref.path.split(/[\\/]/).pop() || ref.path : ref.kind === 'upload' ? (ref.name ?? linkName(ref.url)) : linkName(ref.url);
+  const resolved = await waitAndMap(provider, job, providerRequestOf(request), request, options, source, `${job.provider}:${job.id}`);
+  return ref.kind === 'url' ? { ...resolved, mediaUrl: resolved.mediaUrl ?? ref.url } : resolved;
+}
+
+/**
+ * Waits for the job and maps its result. `userSource` is the user's own name for what they shared (a file name),
+ * which beats the provider's; for provider ids (undefined) the provider's name for it wins over `fallbackSource`.
+ */
+async function waitAndMap(
+  provider: Provider,
+  job: ProviderJob,
+  providerRequest: ProviderRequest,
+  request: RouteRequest,
+  options: RouterOptions,
+  userSource: string | undefined,
+  fallbackSource: string,
+): Promise<ResolvedSource> {
   const wait = options.wait ?? {};
   const now = wait.now ?? Date.now;
   const result = await waitForJob(provider, job, providerRequest, {
     ...wait,
-    deadlineAt: now() + (wait.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
+    deadlineAt: request.deadlineAt ?? now() + (wait.maxWaitMs ?? DEFAULT_MAX_WAIT_MS),
     ...(request.onStage ? { onStage: request.onStage } : {}),
+    ...(request.onProviderJob ? { onJob: request.onProviderJob } : {}),
+    ...(request.sleep ? { sleep: request.sleep } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   });
   return {
     ...(result.transcript ? { transcript: result.transcript } : {}),
-    // The user's own name for what they shared beats the provider's id; for provider ids the provider knows best.
-    source: input.kind === 'existing' ? (result.source ?? source) : source,
+    source: userSource ?? result.source ?? fallbackSource,
     ...(result.mediaUrl ? { mediaUrl: result.mediaUrl } : {}),
     native: result.analysis,
     ...(result.language ? { language: result.language } : {}),

@@ -18,6 +18,8 @@ export interface WaitOptions {
   random?: () => number;
   /** Called when the job's stage changes (the status message follows it). */
   onStage?: (stage: Stage) => void;
+  /** Called when the provider's job state changes, so a stored job can resume from it. */
+  onJob?: (job: ProviderJob) => void | Promise<void>;
   /** Transient poll failures in a row before giving up. Default 5. */
   maxConsecutiveErrors?: number;
   signal?: AbortSignal;
@@ -57,6 +59,7 @@ export async function waitForJob(provider: Provider, first: ProviderJob, request
       throw new RecapError('provider_error', poll.message, { hint: poll.hint ?? `Check the media, then ask again.` });
     }
     if (poll?.status === 'pending') {
+      if (JSON.stringify(poll.job) !== JSON.stringify(job)) await options.onJob?.(poll.job);
       job = poll.job;
       retryAfterMs = poll.retryAfterMs;
       if (poll.stage !== stage) {
