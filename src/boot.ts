@@ -17,6 +17,12 @@ import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/
 import { slackUploadAuthorization } from '../adapters/slack/oauth-token-scope.ts';
 import { createCommandDeps, type CommandDepsOptions } from './command-deps.ts';
 import { createStoreClaims } from './jobs/claims.ts';
+import { providerCallback } from './jobs/callbacks.ts';
+import type { JobRecord } from './jobs/job-record.ts';
+import { createJobRunner, type JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
+import { createJobStore, type JobStore } from './jobs/job-store.ts';
+import type { ProviderName } from './domain/media-ref.ts';
+import { hookRoutes } from './server/hook-routes.ts';
 import { memoryStore, openStore, type StoreHandle } from './store.ts';
 
 export interface BootOptions {
@@ -29,6 +35,8 @@ export interface BootOptions {
   cwd?: string;
   /** Slack poster pacing overrides (tests). */
   slackPoster?: SlackAdapterOptions['posterOptions'];
+  /** Job runner timing (tests: short leases and sweeps). */
+  jobs?: Pick<JobRunnerOptions, 'leaseMs' | 'sweepMs' | 'maxWaitMs'>;
   /** Discord gateway lease timing (tests). */
   discord?: Pick<DiscordAdapterOptions, 'leaseTtlMs'>;
   /** Host to listen on; all interfaces when unset. */
@@ -40,6 +48,8 @@ export interface RunningRecap {
   server: RunningServer;
   app: Hono;
   storeHandle: StoreHandle;
+  jobs: JobStore;
+  runner: JobRunner;
   /** The Discord adapter, when Discord is configured (tests read its gateway state). */
   discord?: DiscordAdapter;
   /** Runs the words after `/recap` as the given surface would; `onStage` follows provider jobs. */
@@ -69,6 +79,16 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     // it if a download redirects to another origin.
     ...(slackToken || slackOAuth ? { uploadHeaders: (ref) => (ref.platform === 'slack' ? slackUploadAuthorization(slackToken) : undefined) } : {}),
   });
+  const jobs = createJobStore(storeHandle.store, storeHandle.jobIndex);
+  const runner = createJobRunner({
+    jobs,
+    locks: storeHandle.locks,
+    deps,
+    log,
+    // With a public address, providers call back (a hint that wakes the job's poll); polling stays the safety net.
+    ...(config.publicUrl ? { callbackFor: (job: JobRecord, provider: ProviderName) => providerCallback(config.publicUrl!, job, provider) } : {}),
+    ...options.jobs,
+  });
   const slack = slackToken || slackOAuth
     ? createSlackAdapter({
         ...(slackToken ? { botToken: slackToken } : {}),
@@ -96,7 +116,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         ...(discordConfig.token ? { token: discordConfig.token } : {}),
         ...(discordConfig.publicKey ? { publicKey: discordConfig.publicKey } : {}),
         ...(discordConfig.apiUrl ? { apiUrl: discordConfig.apiUrl } : {}),
-        deps,
+        runner,
         claims,
         store: storeHandle.store,
         log,
@@ -105,7 +125,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         ...options.discord,
       })
     : undefined;
-  const routes = [slack?.routes, discord?.routes].filter((r): r is Hono => r !== undefined);
+  const routes = [slack?.routes, discord?.routes, hookRoutes({ jobs, runner, log })].filter((r): r is Hono => r !== undefined);
   const app = createApp({ store: storeHandle.store, captions, log, routes });
   const server = await startServer(app, config.port, options.hostname).catch(async (error: unknown) => {
     await storeHandle.close();
@@ -114,6 +134,8 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   port = server.port;
   await slack?.start();
   await discord?.start();
+  // Every platform's delivery is registered by now: resume what a previous run left unfinished.
+  await runner.start();
 
   let stopped = false;
   return {
@@ -121,13 +143,17 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     server,
     app,
     storeHandle,
+    jobs,
+    runner,
     ...(discord ? { discord } : {}),
     run: (text, ctx, extras) => runCommandText(text, ctx, { ...deps, ...extras }, { onInternalError: (error) => log.error('command failed', { error }) }),
     linkBase: base,
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      // Drain first: recaps in flight still post their answers, then nothing new comes in.
+      // Drain first: recaps about to finish still post their answers (jobs still waiting on a provider stay stored
+      // and resume at the next start), then nothing new comes in.
+      await runner.stop();
       await Promise.all([slack?.stop(), discord?.stop()]);
       await server.close();
       await storeHandle.close();

@@ -1,19 +1,23 @@
 /**
- * One recap in Discord, as users see it: a single status message edited as the job moves (queued → transcribing
- * → analyzing → done or failed, with what to do on failure), and the recap in a thread (or below, where Discord
- * has no threads: DMs, threads themselves, or HTTP-only mode). What does not fit in messages goes in files.
+ * One recap job in Discord, as users see it: a single status message edited as the job moves (queued →
+ * transcribing → analyzing → done or failed, with what to do on failure), and the recap in a thread (or below,
+ * where Discord has no threads: DMs, threads themselves, or HTTP-only mode). What does not fit in messages goes in
+ * files. Every post is a step in the job's outbox, so a resumed job posts only what is missing.
  */
-import type { CommandDeps } from '../../commands/deps.ts';
-import type { Invocation } from '../../commands/invocation.ts';
 import { refLabel } from '../../commands/ref-label.ts';
-import { runInvocation } from '../../commands/run.ts';
+import type { Delivery, DeliverySurface, Outbox } from '../../src/jobs/delivery.ts';
+import type { JobRecord } from '../../src/jobs/job-record.ts';
 import type { Logger } from '../../src/log.ts';
+import { interactionSurface, type InteractionOrigin } from './interaction-surface.ts';
+import { mentionSurface, type MentionOrigin } from './mention-surface.ts';
 import { renderDiscordReply, renderDiscordStatus } from './render-embeds.ts';
 import type { DiscordFile, DiscordMessage } from './render-limits.ts';
+import { discordErrorCode, type DiscordPoster } from './rest-poster.ts';
 
 /** Where the answer's messages go. */
 export interface DiscordPlace {
-  post(message: DiscordMessage, files?: DiscordFile[]): Promise<void>;
+  /** Posts one message; returns its id. */
+  post(message: DiscordMessage, files?: DiscordFile[]): Promise<string>;
   /** True when this is a thread opened for the recap. */
   inThread: boolean;
 }
@@ -26,35 +30,57 @@ export interface DiscordSurface {
   openPlace(source: string): Promise<DiscordPlace>;
 }
 
+/** A stored Discord job's reply target. */
+export type DiscordTarget =
+  | ({ platform: 'discord'; kind: 'mention' } & MentionOrigin)
+  | ({ platform: 'discord'; kind: 'interaction' } & InteractionOrigin);
+
 /** Thread names are at most 100 characters. */
 export function threadName(source: string): string {
   const name = `Recap: ${source.replace(/\s+/g, ' ').trim()}`;
   return name.length <= 100 ? name : `${name.slice(0, 99)}…`;
 }
 
-/** Runs a recap or search and answers on the surface. Never throws for user errors. */
-export async function answerInDiscord(surface: DiscordSurface, invocation: Invocation, deps: CommandDeps, log: Logger): Promise<void> {
-  const source = invocation.name === 'help' ? 'help' : refLabel(invocation.ref);
-  await surface.showStatus(renderDiscordStatus('queued', source));
-  const reply = await runInvocation(
-    invocation,
-    {
-      ...deps,
-      onStage: (stage) => {
-        surface.showStatus(renderDiscordStatus(stage, source)).catch((error: unknown) => log.warn('discord status update failed', { error }));
-      },
+function deliverySurface(surface: DiscordSurface, outbox: Outbox): DeliverySurface {
+  return {
+    status: (stage, source, detail) => surface.showStatus(renderDiscordStatus(stage, source, detail)),
+    async deliver(reply, source) {
+      const rendered = renderDiscordReply(reply);
+      const place = await surface.openPlace(source);
+      // Files ride on the last message, right under what they complete.
+      for (const [i, message] of rendered.messages.entries()) {
+        const step = `reply:${i}`;
+        if (outbox.get(step)) continue;
+        await outbox.record(step, await place.post(message, i === rendered.messages.length - 1 ? rendered.files : undefined));
+      }
+      return { inThread: place.inThread };
     },
-    { onInternalError: (error) => log.error('command failed', { error }) },
-  );
-  if (reply.kind === 'error') {
-    await surface.showStatus(renderDiscordStatus('failed', source, { message: reply.message, ...(reply.hint ? { hint: reply.hint } : {}) }));
-    return;
-  }
-  const rendered = renderDiscordReply(reply);
-  const place = await surface.openPlace(source);
-  // Files ride on the last message, right under what they complete.
-  for (const [i, message] of rendered.messages.entries()) {
-    await place.post(message, i === rendered.messages.length - 1 ? rendered.files : undefined);
-  }
-  await surface.showStatus(renderDiscordStatus('done', source, { below: !place.inThread }));
+  };
+}
+
+/** HTTP statuses after which the same call will fail again (a missing permission, a deleted channel). */
+const PERMANENT_STATUSES = new Set([400, 401, 403, 404]);
+
+/** Discord's delivery for the job runner. */
+export function discordDelivery(poster: DiscordPoster, now?: () => number): Delivery {
+  return {
+    surface(job: JobRecord, outbox: Outbox, log: Logger) {
+      const target = job.target as unknown as DiscordTarget;
+      const surface =
+        target.kind === 'mention'
+          ? mentionSurface(poster, target, refLabel(job.invocation.ref), log, outbox)
+          : interactionSurface(poster, target, log, outbox, now);
+      return deliverySurface(surface, outbox);
+    },
+    failed(job, error, log) {
+      const target = job.target as unknown as DiscordTarget;
+      const status = (error as { status?: unknown }).status;
+      const permanent = discordErrorCode(error) !== undefined && typeof status === 'number' && PERMANENT_STATUSES.has(status);
+      if (!permanent && !(error instanceof Error && /no DISCORD_TOKEN/.test(error.message))) return 'retry';
+      // When Discord refuses (the bot may not post there: 50001/50013), say where, so an admin can fix it.
+      const where = target.kind === 'mention' ? { message: target.messageId, ...(target.dm ? { dm: true } : { guild: target.guildId }) } : {};
+      log.error(`discord ${target.kind} not answered`, { error, channel: target.channelId, job: job.id, ...where });
+      return 'give-up';
+    },
+  };
 }

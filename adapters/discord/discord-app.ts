@@ -5,12 +5,13 @@
  * https://discord.com/developers/docs/interactions/receiving-and-responding
  */
 import type { Hono } from 'hono';
-import type { CommandDeps } from '../../commands/deps.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
+import type { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Locks } from '../../src/jobs/locks.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Store } from '../../src/store.ts';
 import { createDiscordGateway, type DiscordGateway } from './gateway.ts';
+import { discordDelivery } from './conversation.ts';
 import { handleInteraction } from './handle-interaction.ts';
 import { handleMessage } from './handle-message.ts';
 import { interactionsRoute } from './interactions-route.ts';
@@ -21,7 +22,8 @@ export interface DiscordAdapterOptions {
   token?: string;
   publicKey?: string;
   apiUrl?: string;
-  deps: CommandDeps;
+  /** Runs recaps as stored jobs; the adapter registers Discord's delivery with it. */
+  runner: JobRunner;
   claims: Claims;
   store: Store;
   log: Logger;
@@ -41,7 +43,7 @@ export interface DiscordAdapter {
 }
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const { log, claims, deps } = options;
+  const { log, claims, runner } = options;
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: () => Promise<unknown>) => {
     const tracked = Promise.resolve()
@@ -65,7 +67,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   }
   const rest = gateway?.rest ?? createDiscordRest({ ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) });
   const poster = createDiscordPoster({ rest, ...(options.token ? { token: options.token } : {}) });
-  const context = { poster, deps, claims, log };
+  runner.register('discord', discordDelivery(poster));
+  const context = { poster, runner, claims, log };
 
   async function onMessage(data: unknown): Promise<void> {
     const work = await handleMessage(data, { ...context, botUserId: await gateway!.botUserId() });

@@ -3,14 +3,13 @@
  * Discord's 3 seconds: a deferral, or at once a private message for usage mistakes and help) and the work after it.
  * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
  */
-import type { CommandDeps } from '../../commands/deps.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { helpReply } from '../../commands/help.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
-import { answerInDiscord } from './conversation.ts';
+import type { JobRunner } from '../../src/jobs/job-runner.ts';
+import type { DiscordTarget } from './conversation.ts';
 import { commandRequest } from './discord-refs.ts';
-import { interactionSurface } from './interaction-surface.ts';
 import { renderDiscordReply } from './render-embeds.ts';
 import type { DiscordPoster } from './rest-poster.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
@@ -27,7 +26,7 @@ const INTERACTION_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface InteractionContext {
   poster: DiscordPoster;
-  deps: CommandDeps;
+  runner: JobRunner;
   claims: Claims;
   log: Logger;
   now?: () => number;
@@ -84,6 +83,13 @@ export async function handleInteraction(payload: unknown, ctx: InteractionContex
   const invocation = parsed.invocation;
   const channelType = interaction.channel?.type;
   const threadable = typeof interaction.guild_id === 'string' && !(typeof channelType === 'number' && NO_THREADS.has(channelType));
-  const surface = interactionSurface(ctx.poster, { applicationId, token, channelId, receivedAt: received, threadable }, ctx.log, ctx.now);
-  return { response: { type: CALLBACK_TYPE.deferredMessage }, work: () => answerInDiscord(surface, invocation, ctx.deps, ctx.log) };
+  const target: DiscordTarget = { platform: 'discord', kind: 'interaction', applicationId, token, channelId, receivedAt: received, threadable };
+  try {
+    // Stored before the deferral: a request Discord sees acknowledged is never lost (P-17).
+    const job = await ctx.runner.submit(invocation, target);
+    return { response: { type: CALLBACK_TYPE.deferredMessage }, work: () => ctx.runner.run(job.id) };
+  } catch (error) {
+    ctx.log.error('discord interaction could not be stored', { error });
+    return { response: privately({ content: '⚠️ Recap could not take this request just now. Try again in a minute.', allowed_mentions: { parse: [] } }) };
+  }
 }

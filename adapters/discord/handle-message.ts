@@ -4,18 +4,18 @@
  * messages that mention the bot and of DMs (D-11), which are exactly the ones Recap answers; others are ignored.
  * https://discord.com/developers/docs/events/gateway-events#message-create
  */
-import type { CommandDeps } from '../../commands/deps.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { helpReply } from '../../commands/help.ts';
 import type { Invocation, ParseOutcome } from '../../commands/invocation.ts';
-import { refLabel } from '../../commands/ref-label.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
-import { answerInDiscord } from './conversation.ts';
+import type { JobRunner } from '../../src/jobs/job-runner.ts';
+import type { DiscordTarget } from './conversation.ts';
 import { firstAttachment, mentionsUser, stripDiscordMentions } from './discord-refs.ts';
-import { mentionSurface, type MentionOrigin } from './mention-surface.ts';
+import type { MentionOrigin } from './mention-surface.ts';
 import { renderDiscordReply } from './render-embeds.ts';
+import { message } from './render-limits.ts';
 import type { DiscordPoster } from './rest-poster.ts';
 
 /** A message replayed on RESUME, or seen by two replicas, is handled once. */
@@ -23,7 +23,7 @@ const MESSAGE_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface MessageContext {
   poster: DiscordPoster;
-  deps: CommandDeps;
+  runner: JobRunner;
   claims: Claims;
   log: Logger;
   /** The bot's user id (from READY or GET /users/@me). */
@@ -57,7 +57,7 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
 
   const attachment = firstAttachment(message.attachments);
   const parsed = parseCommand(stripDiscordMentions(message.content), { allowFiles: false, ...(attachment ? { attachment } : {}) });
-  const answer = parsed.ok && parsed.invocation.name !== 'help' ? recap(parsed.invocation, { channelId, messageId: id, dm }, ctx) : usage(parsed, channelId, id, ctx);
+  const answer = parsed.ok && parsed.invocation.name !== 'help' ? recap(parsed.invocation, { channelId, messageId: id, dm, ...(typeof message.guild_id === 'string' ? { guildId: message.guild_id } : {}) }, ctx) : usage(parsed, channelId, id, ctx);
   // When Discord refuses (the bot may not post in that channel: 50001/50013), say where, so an admin can fix it.
   const where = { channel: channelId, message: id, ...(dm ? { dm: true } : { guild: message.guild_id }) };
   return async () => {
@@ -79,7 +79,18 @@ function usage(parsed: ParseOutcome, channelId: string, messageId: string, ctx: 
   };
 }
 
+/** The recap as a stored job (the runner posts the status, the thread and the reply, and logs a refusal). */
 function recap(invocation: Exclude<Invocation, { name: 'help' }>, origin: MentionOrigin, ctx: MessageContext): () => Promise<void> {
-  const surface = mentionSurface(ctx.poster, origin, refLabel(invocation.ref), ctx.log);
-  return () => answerInDiscord(surface, invocation, ctx.deps, ctx.log);
+  const target: DiscordTarget = { platform: 'discord', kind: 'mention', ...origin };
+  return async () => {
+    let job;
+    try {
+      job = await ctx.runner.submit(invocation, target);
+    } catch (error) {
+      ctx.log.error('discord mention could not be stored', { error, channel: origin.channelId, message: origin.messageId });
+      await ctx.poster.send(origin.channelId, message('⚠️ Recap could not take this request just now. Mention me again in a minute.'), { replyTo: origin.messageId });
+      return;
+    }
+    await ctx.runner.run(job.id);
+  };
 }

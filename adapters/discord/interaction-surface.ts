@@ -7,6 +7,7 @@
  * https://discord.com/developers/docs/interactions/receiving-and-responding#followup-messages
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Outbox } from '../../src/jobs/delivery.ts';
 import type { Logger } from '../../src/log.ts';
 import { threadName, type DiscordPlace, type DiscordSurface } from './conversation.ts';
 import { DISCORD_ERROR, discordErrorCode, type DiscordPoster, type PostedMessage } from './rest-poster.ts';
@@ -28,12 +29,20 @@ export interface InteractionOrigin {
   threadable: boolean;
 }
 
-export function interactionSurface(poster: DiscordPoster, origin: InteractionOrigin, log: Logger, now: () => number = Date.now): DiscordSurface {
+/** Outbox values for messages: `<channel id>/<message id>`. */
+const packMessage = (m: PostedMessage) => `${m.channelId}/${m.id}`;
+const unpackMessage = (value: string | undefined): PostedMessage | undefined => {
+  const match = /^(\d+)\/(\d+)$/.exec(value ?? '');
+  return match ? { channelId: match[1]!, id: match[2]! } : undefined;
+};
+
+export function interactionSurface(poster: DiscordPoster, origin: InteractionOrigin, log: Logger, outbox: Outbox, now: () => number = Date.now): DiscordSurface {
   let tokenDead = false;
-  let original: PostedMessage | undefined;
-  let threadId: string | undefined;
+  // Outbox steps: `original` (the deferred response, once edited), `thread`, `fallback-status`.
+  let original = unpackMessage(outbox.get('original'));
+  let threadId = outbox.get('thread');
   /** The bot's own status message, once the token could no longer edit the original. */
-  let fallbackStatus: PostedMessage | undefined;
+  let fallbackStatus = unpackMessage(outbox.get('fallback-status'));
   const tokenUsable = () => !tokenDead && now() - origin.receivedAt < INTERACTION_TOKEN_TTL_MS;
   const tokenGone = (error: unknown) => {
     const code = discordErrorCode(error);
@@ -57,14 +66,19 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
    */
   const postWithBot = async (message: Parameters<DiscordPoster['send']>[1]) => {
     if (fallbackStatus) await poster.edit(fallbackStatus.channelId, fallbackStatus.id, message);
-    else fallbackStatus = await poster.send(origin.channelId, message, original ? { replyTo: original.id } : {});
+    else {
+      fallbackStatus = await poster.send(origin.channelId, message, original ? { replyTo: original.id } : {});
+      await outbox.record('fallback-status', packMessage(fallbackStatus));
+    }
   };
 
   return {
     async showStatus(message) {
       if (tokenUsable()) {
         try {
-          original = await editOriginal(message);
+          const edited = await editOriginal(message);
+          if (!original) await outbox.record('original', packMessage(edited));
+          original = edited;
           return;
         } catch (error) {
           if (!tokenGone(error)) throw error;
@@ -79,11 +93,13 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
       await postWithBot(message);
     },
     async openPlace(source) {
-      if (poster.hasBotToken && original && origin.threadable) {
+      const inThread = (id: string): DiscordPlace => ({ inThread: true, post: async (message, files) => (await poster.send(id, message, files ? { files } : {})).id });
+      if (threadId) return inThread(threadId);
+      if (poster.hasBotToken && original && origin.threadable && outbox.get('thread') === undefined) {
         try {
           threadId = await poster.startThread(original.channelId, original.id, threadName(source));
-          const id = threadId;
-          return { inThread: true, post: async (message, files) => void (await poster.send(id, message, files ? { files } : {})) };
+          await outbox.record('thread', threadId);
+          return inThread(threadId);
         } catch (error) {
           log.info('discord thread not started; answering with follow-ups', { error, channel: origin.channelId });
         }
@@ -93,8 +109,7 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
         post: async (message, files) => {
           if (tokenUsable()) {
             try {
-              await poster.followUp(origin.applicationId, origin.token, message, files);
-              return;
+              return (await poster.followUp(origin.applicationId, origin.token, message, files)).id;
             } catch (error) {
               if (!tokenGone(error)) throw error;
               tokenDead = true;
@@ -102,7 +117,7 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
           }
           // HTTP-only mode: nothing else can post; say why in the log instead of a REST error about a missing token.
           if (!poster.hasBotToken) throw new Error('the interaction token expired before the recap was posted, and Recap has no DISCORD_TOKEN to post with');
-          await poster.send(origin.channelId, message, files ? { files } : {});
+          return (await poster.send(origin.channelId, message, files ? { files } : {})).id;
         },
       };
       return place;

@@ -55,8 +55,8 @@ export interface RouteRequest {
   providerJob?: ProviderJob;
   /** Called once the provider job exists, and when its state changes: store it before waiting (P-13, P-15). */
   onProviderJob?: (job: ProviderJob) => void | Promise<void>;
-  /** Where the provider should call back (PUBLIC_URL set); polling continues as a safety net. */
-  callback?: ProviderRequest['callback'];
+  /** Where the chosen provider should call back (PUBLIC_URL set); polling continues as a safety net. */
+  callback?: (provider: ProviderName) => ProviderRequest['callback'];
   /** When the wait gives up (epoch ms); a stored job keeps its deadline across restarts. */
   deadlineAt?: number;
   /** Replaces the wait between polls; a job runner ends it early when a callback arrives. */
@@ -163,19 +163,20 @@ function mediaProvider(request: RouteRequest, options: RouterOptions, what: stri
   return options.providers[name]!;
 }
 
-function providerRequestOf(request: RouteRequest): ProviderRequest {
+function providerRequestOf(request: RouteRequest, provider: ProviderName): ProviderRequest {
+  const callback = request.callback?.(provider);
   return {
     want: request.want,
     ...(request.lang ? { lang: request.lang } : {}),
     ...(request.glossary ? { glossary: request.glossary } : {}),
     ...(request.highlightsSeconds !== undefined ? { highlightsSeconds: request.highlightsSeconds } : {}),
-    ...(request.callback ? { callback: request.callback } : {}),
+    ...(callback ? { callback } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
   };
 }
 
 async function runProvider(provider: Provider, input: ProviderInput, request: RouteRequest, options: RouterOptions, source: string): Promise<ResolvedSource> {
-  const providerRequest = providerRequestOf(request);
+  const providerRequest = providerRequestOf(request, provider.name);
   const job = await provider.start(input, providerRequest);
   await request.onProviderJob?.(job);
   return waitAndMap(provider, job, providerRequest, request, options, input.kind === 'existing' ? undefined : source, source);
@@ -186,7 +187,7 @@ async function resumeProvider(ref: MediaRef, job: ProviderJob, request: RouteReq
   const provider = job.provider === 'local' ? undefined : options.providers[job.provider];
   if (!provider) throw providerUnavailable(job.provider as RemoteProviderName, options.config, `${job.provider}:${job.id}`);
   const source = ref.kind === 'provider' ? undefined : ref.kind === 'file' ? ref.path.split(/[\\/]/).pop() || ref.path : ref.kind === 'upload' ? (ref.name ?? linkName(ref.url)) : linkName(ref.url);
-  const resolved = await waitAndMap(provider, job, providerRequestOf(request), request, options, source, `${job.provider}:${job.id}`);
+  const resolved = await waitAndMap(provider, job, providerRequestOf(request, provider.name), request, options, source, `${job.provider}:${job.id}`);
   return ref.kind === 'url' ? { ...resolved, mediaUrl: resolved.mediaUrl ?? ref.url } : resolved;
 }
 

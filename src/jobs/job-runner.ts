@@ -1,0 +1,267 @@
+/**
+ * Runs stored jobs to the end, exactly once per step, across restarts and replicas:
+ * - A job is stored (job-store.ts) before any provider is called; the runner takes its lease (`job:<id>`, renewed
+ *   while it works) so one process at a time runs it.
+ * - The provider job is saved the moment it exists; a resumed job waits for that one instead of starting another.
+ *   Completion comes by polling (capped, growing, jittered; wait-for-job.ts) or sooner by callback: a callback
+ *   wakes the waiting poll (`wake`), and the poll re-reads the provider (callbacks are hints).
+ * - Every post is recorded in the job's outbox (delivery.ts), so a restart never posts a step twice.
+ * - At start and then every sweep, unfinished jobs whose lease is free are resumed: a crashed replica's jobs are
+ *   finished by another within a lease time.
+ */
+import type { CommandDeps } from '../../commands/deps.ts';
+import { refLabel } from '../../commands/ref-label.ts';
+import { runInvocation } from '../../commands/run.ts';
+import type { ProviderName } from '../domain/media-ref.ts';
+import type { ProviderJob, ProviderRequest } from '../providers/provider.ts';
+import type { Logger } from '../log.ts';
+import { realSleep } from '../http/sleep.ts';
+import type { Delivery, Outbox } from './delivery.ts';
+import { newJobId, type JobRecord, type ReplyTarget } from './job-record.ts';
+import type { JobStore } from './job-store.ts';
+import { lockOwner, type Locks } from './locks.ts';
+
+/** How long a provider may take before the user is told to come back. */
+export const DEFAULT_JOB_WAIT_MS = 2 * 60 * 60 * 1000;
+/** Tries of a job whose delivery keeps failing for reasons that may pass (platform outage), before it is failed. */
+export const MAX_ATTEMPTS = 5;
+/** How long a stop waits for running jobs before leaving them to the next start. */
+export const DEFAULT_STOP_GRACE_MS = 10_000;
+
+export interface JobRunnerOptions {
+  jobs: JobStore;
+  locks: Locks;
+  deps: CommandDeps;
+  log: Logger;
+  /** Where a job's provider should call back, when Recap has a public URL. */
+  callbackFor?: (job: JobRecord, provider: ProviderName) => ProviderRequest['callback'] | undefined;
+  /** A job's lease; renewed every third of it. Default 60 s. */
+  leaseMs?: number;
+  /** How often unfinished jobs are looked for. Default: the lease time. */
+  sweepMs?: number;
+  maxWaitMs?: number;
+  now?: () => number;
+}
+
+export interface JobRunner {
+  /** A platform's delivery, by the `platform` of its targets. */
+  register(platform: string, delivery: Delivery): void;
+  /**
+   * Stores a new job. Acknowledge the request after this (it is durable now), then {@link JobRunner.run} it; if
+   * this throws, the request was not taken: say so instead of acknowledging.
+   */
+  submit(invocation: JobRecord['invocation'], target: ReplyTarget): Promise<JobRecord>;
+  /** Runs one stored job if nobody else is (idempotent). */
+  run(id: string): Promise<void>;
+  /** A callback arrived: the job's waiting poll goes now. False when this process is not waiting for it. */
+  wake(id: string): boolean;
+  /** Resumes unfinished jobs now, and every sweep until stopped. */
+  start(): Promise<void>;
+  /** Stops sweeping, lets running jobs finish for `graceMs`, then stops them where they are (they stay pending). */
+  stop(graceMs?: number): Promise<void>;
+  /** Jobs running in this process (tests, status). */
+  running(): string[];
+}
+
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
+  const { jobs, locks, log } = options;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const owner = lockOwner();
+  const deliveries = new Map<string, Delivery>();
+  const active = new Map<string, Promise<void>>();
+  const wakers = new Map<string, () => void>();
+  const controllers = new Map<string, AbortController>();
+  let sweepTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  /** The poll's sleep, cut short by {@link JobRunner.wake}. */
+  const wakeableSleep = (id: string) => (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      const done = () => {
+        wakers.delete(id);
+        resolve();
+      };
+      wakers.set(id, done);
+      realSleep(ms, signal).then(done, (error: unknown) => {
+        wakers.delete(id);
+        reject(error);
+      });
+    });
+
+  async function work(id: string, signal: AbortSignal): Promise<void> {
+    let job = await jobs.get(id);
+    if (!job || job.state !== 'pending') return;
+    const delivery = deliveries.get(job.target.platform);
+    if (!delivery) {
+      log.warn('job waits for a platform this process does not serve', { job: id, platform: job.target.platform });
+      return;
+    }
+    const outbox: Outbox = {
+      get: (step) => job!.posted[step],
+      record: async (step, value) => {
+        job = await jobs.update(id, (r) => {
+          r.posted[step] = value;
+        });
+      },
+    };
+    const surface = delivery.surface(job, outbox, log);
+    const invocation = job.invocation;
+    const source = refLabel(invocation.ref);
+    const saveProviderJob = async (providerJob: ProviderJob) => {
+      job = await jobs.update(id, (r) => {
+        r.providerJob = providerJob;
+      });
+    };
+    const stored = job;
+    const callbackFor = options.callbackFor;
+    const deps: CommandDeps = {
+      ...options.deps,
+      signal,
+      resolve: (ref, request) =>
+        options.deps.resolve(ref, {
+          ...request,
+          ...(stored.providerJob ? { providerJob: stored.providerJob } : {}),
+          onProviderJob: saveProviderJob,
+          ...(callbackFor ? { callback: (provider: ProviderName) => callbackFor(stored, provider) } : {}),
+          deadlineAt: stored.deadlineAt,
+          sleep: wakeableSleep(id),
+        }),
+      onStage: (stage) => {
+        surface.status(stage, source).catch((error: unknown) => log.warn('status update failed', { error, job: id }));
+        void jobs.update(id, (r) => {
+          r.stage = stage;
+        }).catch(() => undefined);
+      },
+    };
+    const run = async () => {
+      await surface.status('queued', source);
+      const reply = await runInvocation(invocation, deps, { onInternalError: (error) => log.error('command failed', { error, job: id }) });
+      // Stopped (shutdown, or the lease went elsewhere): the job stays pending and resumes; nothing is said.
+      if (signal.aborted) return;
+      if (reply.kind === 'error') {
+        const detail = { message: reply.message, ...(reply.hint ? { hint: reply.hint } : {}) };
+        await surface.status('failed', source, detail);
+        await jobs.update(id, (r) => {
+          r.state = 'failed';
+          r.error = detail;
+        });
+        return;
+      }
+      const { inThread } = await surface.deliver(reply, source);
+      await surface.status('done', source, { below: !inThread });
+      await jobs.update(id, (r) => {
+        r.state = 'done';
+      });
+    };
+    await (delivery.around ? delivery.around(job, run) : run());
+  }
+
+  async function run(id: string): Promise<void> {
+    if (active.has(id) || stopped) return;
+    if (!(await locks.acquire(`job:${id}`, owner, leaseMs))) return;
+    const controller = new AbortController();
+    controllers.set(id, controller);
+    const renew = setInterval(() => {
+      locks.renew(`job:${id}`, owner, leaseMs).then(
+        (held) => {
+          if (held) return;
+          // Another process may run it now: stop here rather than post twice.
+          log.warn('job lease lost while running; leaving the job to its new holder', { job: id });
+          controller.abort(new Error('job lease lost'));
+        },
+        (error: unknown) => log.warn('job lease not renewed', { error, job: id }),
+      );
+    }, leaseMs / 3);
+    renew.unref();
+    const running = work(id, controller.signal)
+      .catch((error: unknown) => (controller.signal.aborted ? undefined : failed(id, error)))
+      .finally(async () => {
+        clearInterval(renew);
+        active.delete(id);
+        controllers.delete(id);
+        await locks.release(`job:${id}`, owner).catch(() => undefined);
+      });
+    active.set(id, running);
+    await running;
+  }
+
+  /**
+   * A job whose work threw (its reply could not be posted; the store failed): the platform says whether trying
+   * again can help (a deleted channel or a missing permission will not); otherwise it stays pending for the next
+   * sweep, up to {@link MAX_ATTEMPTS}.
+   */
+  async function failed(id: string, error: unknown): Promise<void> {
+    try {
+      const job = await jobs.get(id);
+      if (!job || job.state !== 'pending') return;
+      const verdict = deliveries.get(job.target.platform)?.failed?.(job, error, log) ?? 'retry';
+      const attempts = (job.attempts ?? 0) + 1;
+      const giveUp = verdict === 'give-up' || attempts >= MAX_ATTEMPTS;
+      await jobs.update(id, (r) => {
+        r.attempts = attempts;
+        if (giveUp) {
+          r.state = 'failed';
+          r.error = { message: error instanceof Error ? error.message : String(error) };
+        }
+      });
+      if (verdict === 'retry') log.error(giveUp ? `job given up after ${attempts} attempts` : 'job stopped before it finished; it will be retried', { error, job: id, target: job.target.platform });
+    } catch (storeError) {
+      log.error('job failed and could not be updated; it stays pending', { error, storeError, job: id });
+    }
+  }
+
+  async function sweep(): Promise<void> {
+    try {
+      for (const id of await jobs.pending()) if (!active.has(id)) void run(id);
+    } catch (error) {
+      log.error('looking for unfinished jobs failed', { error });
+    }
+  }
+
+  return {
+    register(platform, delivery) {
+      deliveries.set(platform, delivery);
+    },
+    async submit(invocation, target) {
+      const at = now();
+      const job: JobRecord = {
+        id: newJobId(),
+        createdAt: at,
+        deadlineAt: at + (options.maxWaitMs ?? DEFAULT_JOB_WAIT_MS),
+        invocation,
+        target,
+        state: 'pending',
+        posted: {},
+        callbackSecret: newJobId(),
+        updatedAt: at,
+      };
+      await jobs.create(job);
+      return job;
+    },
+    run,
+    wake(id) {
+      const wake = wakers.get(id);
+      wake?.();
+      return wake !== undefined;
+    },
+    async start() {
+      stopped = false;
+      await sweep();
+      const every = options.sweepMs ?? leaseMs;
+      sweepTimer = setInterval(() => void sweep(), every);
+      sweepTimer.unref();
+    },
+    async stop(graceMs = DEFAULT_STOP_GRACE_MS) {
+      stopped = true;
+      if (sweepTimer) clearInterval(sweepTimer);
+      // Recaps about to finish post their answers; jobs still waiting on a provider stay pending for the next start.
+      const all = Promise.allSettled([...active.values()]);
+      const timer = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([all, timer]);
+      for (const controller of controllers.values()) controller.abort(new Error('Recap is stopping'));
+      await all;
+    },
+    running: () => [...active.keys()],
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * `POST /hooks/<provider>/<job id>`: provider callbacks. The job id (128 random bits) in the path is the first
+ * check; AssemblyAI also sends back the job's secret in the header Recap asked for (its custom webhook auth), and a
+ * wrong or missing one gets 401 so AssemblyAI stops retrying. A callback is only a hint: it wakes the job's poll,
+ * which re-reads the provider (a "completed" the provider does not confirm changes nothing: P-5). Answered at once,
+ * before any provider call (P-1, P-7).
+ * https://www.assemblyai.com/docs/deployment/webhooks
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { CALLBACK_AUTH_HEADER } from '../jobs/callbacks.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import type { JobStore } from '../jobs/job-store.ts';
+import type { Logger } from '../log.ts';
+import { readBodyText } from './read-body.ts';
+
+/** Providers that call back; SpotMe has no callbacks (its recordings are polled). */
+const CALLBACK_PROVIDERS = new Set(['assemblyai', 'memories', 'pictory']);
+/** Callback bodies are a few ids and a status. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface HookRoutesOptions {
+  jobs: JobStore;
+  runner: JobRunner;
+  log: Logger;
+}
+
+const same = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export function hookRoutes(options: HookRoutesOptions): Hono {
+  const routes = new Hono();
+  routes.post('/hooks/:provider/:job', async (c) => {
+    const provider = c.req.param('provider');
+    const id = c.req.param('job');
+    const body = await readBodyText(c.req.raw, MAX_BODY_BYTES);
+    if (body === undefined) return c.text('Request body too large.', 413);
+    const job = CALLBACK_PROVIDERS.has(provider) ? await options.jobs.get(id) : undefined;
+    // P-4, P-8: an unknown job (or provider) ends the provider's retries; nothing is read or run.
+    if (!job) {
+      options.log.info('callback for no known job', { provider });
+      return c.text('No such job.', 404);
+    }
+    if (provider === 'assemblyai' && !same(c.req.header(CALLBACK_AUTH_HEADER) ?? '', job.callbackSecret)) {
+      options.log.warn('callback with a wrong auth header refused', { provider, job: id });
+      return c.text('Unauthorized.', 401);
+    }
+    if (job.state === 'pending' && !options.runner.wake(id)) {
+      // Not waiting here: a replica that died, or this process restarted. Take the job if its lease is free.
+      void options.runner.run(id);
+    }
+    return c.json({ ok: true });
+  });
+  return routes;
+}
