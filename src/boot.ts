@@ -104,7 +104,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         ...(config.slack?.signingSecret ? { signingSecret: config.slack.signingSecret } : {}),
         ...(config.slack?.appToken ? { appToken: config.slack.appToken } : {}),
         ...(config.slack?.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
-        deps,
+        runner,
         claims,
         log,
         ...(options.slackPoster ? { posterOptions: options.slackPoster } : {}),

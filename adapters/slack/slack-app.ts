@@ -5,19 +5,19 @@
  * Usage mistakes go privately to the sender.
  */
 import { App, ErrorCode, type CodedError, type Context as BoltContext } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { Hono } from 'hono';
-import type { CommandDeps } from '../../commands/deps.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { helpReply } from '../../commands/help.ts';
 import type { Invocation } from '../../commands/invocation.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 import { toRecapError } from '../../src/errors.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
+import type { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Logger } from '../../src/log.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { answerInSlack } from './conversation.ts';
-import { createSlackPoster, type SlackPoster } from './poster.ts';
+import { slackDelivery, type SlackTarget } from './conversation.ts';
+import { createSlackPoster, SlackPostError, type SlackPoster } from './poster.ts';
 import { slackClientOptions } from './poster-client-options.ts';
 import { createSlackOAuth, type SlackOAuth, type SlackOAuthOptions } from './oauth.ts';
 import { withSlackToken } from './oauth-token-scope.ts';
@@ -36,7 +36,8 @@ export interface SlackAdapterOptions {
   signingSecret?: string;
   appToken?: string;
   apiUrl?: string;
-  deps: CommandDeps;
+  /** Runs recaps as stored jobs; the adapter registers Slack's delivery with it. */
+  runner: JobRunner;
   claims: Claims;
   log: Logger;
   /** Poster pacing overrides (tests). */
@@ -67,7 +68,7 @@ function mountAll(...groups: (Hono | undefined)[]): Hono {
 }
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { log, claims, deps } = options;
+  const { log, claims, runner } = options;
   const socketMode = Boolean(options.appToken);
   const receiver = socketMode ? undefined : new HonoSlackReceiver({ signingSecret: options.signingSecret ?? '', claims, log });
   const oauth = options.oauth ? createSlackOAuth({ ...options.oauth, log, ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}) }) : undefined;
@@ -102,12 +103,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   /** Many workspaces: one poster (with its channel pacing) per installed bot token, on Bolt's client for that token. */
   const posters = new Map<string, SlackPoster>();
   /** Who answers an incoming request: the workspace's poster, and its bot token for file downloads. */
+  const posterFor = (token: string, client: WebClient): SlackPoster => {
+    let own = posters.get(token);
+    if (!own) posters.set(token, (own = createSlackPoster(client, { log, ...options.posterOptions })));
+    return own;
+  };
   const via = (context: BoltContext, client: WebClient): Via => {
     if (!oauth) return { poster, ...(context.botToken ? { token: context.botToken } : {}) };
     const token = context.botToken ?? '';
-    let own = posters.get(token);
-    if (!own) posters.set(token, (own = createSlackPoster(client, { log, ...options.posterOptions })));
-    return { poster: own, token };
+    return { poster: posterFor(token, client), token };
   };
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -115,30 +119,53 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     inFlight.add(tracked);
   };
 
-  const answer = ({ poster, token }: Via, channel: string, user: string, invocation: Invocation, threadTs?: string, onFailure?: (text: string) => Promise<unknown>) =>
-    track(
-      // The workspace's token for what the recap downloads from Slack (files shared with the request).
-      withSlackToken(token, () => answerInSlack({ poster, deps, log, channel, ...(threadTs ? { threadTs } : {}) }, invocation)).catch(async (error: unknown) => {
-        // Typically not_in_channel: the status message could not be posted, so tell the sender privately.
-        const e = toRecapError(error);
-        const text = `⚠️ ${e.message}${e.hint ? ` ${e.hint}` : ''}`;
-        log.warn('slack answer could not be posted; telling the sender privately', { error, channel, user });
-        try {
-          if (onFailure) await onFailure(text);
-          else await poster.ephemeral(channel, user, { text, blocks: [] }, threadTs);
-        } catch (fallbackError) {
-          // S-15: an expired or used-up response_url must not hide why the answer was lost.
-          log.error('slack could not reach the sender either', { error: fallbackError, original: e.message, channel, user });
-        }
-      }),
-    );
+  /** Private notices for jobs whose slash command's response_url this process still holds (S-15). */
+  const notices = new Map<string, (text: string) => Promise<unknown>>();
+  runner.register(
+    'slack',
+    slackDelivery({
+      via: async (teamId) => {
+        if (!oauth) return { poster, ...(options.botToken ? { token: options.botToken } : {}) };
+        const installation = await oauth.installations.find({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+        const token = installation?.bot?.token;
+        // Uninstalled since the job was stored: nothing can be posted there (the runner gives the job up).
+        if (!token) throw new SlackPostError('account_inactive', 'installation.find', { retryable: false });
+        return { poster: posterFor(token, new WebClient(token, slackClientOptions(options.apiUrl))), token };
+      },
+      privateNotice: (job) => notices.get(job.id),
+    }),
+  );
+
+  /**
+   * Stores the request as a job, then runs it (the runner posts the status message and the recap). When the job
+   * cannot be stored the sender is told at once: a request is never dropped silently.
+   */
+  const answer = async (to: Via, target: Omit<SlackTarget, 'platform'>, invocation: Exclude<Invocation, { name: 'help' }>, notice?: (text: string) => Promise<unknown>) => {
+    let job;
+    try {
+      job = await runner.submit(invocation, { platform: 'slack', ...target });
+    } catch (error) {
+      log.error('slack request could not be stored', { error, channel: target.channel });
+      const text = '⚠️ Recap could not take this request just now. Try again in a minute.';
+      track(notice ? notice(text) : to.poster.ephemeral(target.channel, target.user, { text, blocks: [] }, target.threadTs));
+      return;
+    }
+    if (notice) {
+      notices.set(job.id, notice);
+      // Slack's response_url works for 30 minutes.
+      setTimeout(() => notices.delete(job.id), 30 * 60 * 1000).unref();
+    }
+    track(runner.run(job.id));
+  };
 
   app.command('/recap', async ({ command, ack, respond, context, client }) => {
     const parsed = parseCommand(command.text ?? '', { allowFiles: false });
     if (!parsed.ok) return ack({ response_type: 'ephemeral', ...renderSlackReply(usageReply(parsed)).message });
     if (parsed.invocation.name === 'help') return ack({ response_type: 'ephemeral', ...renderSlackReply(helpReply()).message });
     await ack();
-    answer(via(context, client), command.channel_id, command.user_id, parsed.invocation, undefined, (text) => respond({ response_type: 'ephemeral', text }));
+    await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, (text) =>
+      respond({ response_type: 'ephemeral', text }),
+    );
   });
 
   const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, teamId: string | undefined, to: Via) => {
@@ -152,7 +179,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       track(to.poster.ephemeral(event.channel, user, renderSlackReply(reply).message, threadTs));
       return;
     }
-    answer(to, event.channel, user, parsed.invocation, threadTs);
+    await answer(to, { channel: event.channel, user, threadTs, ...(teamId ? { teamId } : {}) }, parsed.invocation);
   };
 
   app.event('app_mention', async ({ event, body, context, client }) => {
@@ -181,12 +208,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const link = firstLink(message.text);
     const attachment = slackAttachment(message.files);
     const parsed = link ? parseCommand(link, { allowFiles: false }) : attachment ? parseCommand('', { allowFiles: false, attachment }) : undefined;
-    if (!parsed || !parsed.ok) {
+    if (!parsed || !parsed.ok || parsed.invocation.name === 'help') {
       const text = parsed && !parsed.ok ? `⚠️ ${parsed.error}` : '⚠️ That message has no link or file to recap. Use "Recap this" on a message that shares a recording, a transcript or a link to one.';
       track(to.poster.ephemeral(channel, payload.user.id, { text, blocks: [] }, threadTs));
       return;
     }
-    answer(to, channel, payload.user.id, parsed.invocation, threadTs);
+    await answer(to, { channel, user: payload.user.id, threadTs, ...(context.teamId ? { teamId: context.teamId } : {}) }, parsed.invocation);
   });
 
   if (oauth) {
