@@ -5,6 +5,7 @@
  * https://discord.com/developers/docs/interactions/application-commands#application-command-object-application-command-interaction-data-option-structure
  */
 import type { MediaRef } from '../../src/domain/media-ref.ts';
+import { OPTION } from './command-definition.ts';
 
 export type DiscordUpload = Extract<MediaRef, { kind: 'upload' }>;
 
@@ -74,17 +75,17 @@ export function commandRequest(data: unknown): CommandRequest {
   const value = (name: string) => options.find((o) => o && o.name === name)?.value;
   const words: string[] = [];
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const ref = text(value('ref'));
+  const ref = text(value(OPTION.ref));
   if (ref) words.push(ref);
-  const parts = text(value('parts'));
+  const parts = text(value(OPTION.parts));
   if (parts) words.push(parts);
-  const highlights = value('highlights');
+  const highlights = value(OPTION.highlights);
   if (typeof highlights === 'number' || typeof highlights === 'string') words.push(`highlights=${String(highlights)}`);
-  const lang = text(value('lang'));
+  const lang = text(value(OPTION.lang));
   if (lang) words.push('--lang', token(lang));
-  const provider = text(value('provider'));
+  const provider = text(value(OPTION.provider));
   if (provider) words.push('--provider', token(provider));
-  const fileId = value('file');
+  const fileId = value(OPTION.file);
   const attachment = typeof fileId === 'string' ? discordAttachment(d.resolved?.attachments?.[fileId]) : undefined;
   return { text: words.join(' '), ...(attachment ? { attachment } : {}) };
 }

@@ -70,3 +70,11 @@ export async function runRecapBin(args: string[], env: Record<string, string> = 
   const code = await child.exited;
   return { code, stdout: child.stdout(), stderr: child.stderr() };
 }
+
+/** A script under scripts/ (e.g. `discord-register.ts`), run to completion with tsx. */
+export async function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = wrap(spawn(TSX, [resolve(ROOT, 'scripts', script), ...args], { cwd: ROOT, env: cleanEnv(env) }));
+  child.child.stdin.end();
+  const code = await child.exited;
+  return { code, stdout: child.stdout(), stderr: child.stderr() };
+}
