@@ -4,11 +4,11 @@
  */
 import { signSlackRequest } from '../../adapters/slack/signature.ts';
 
-/** Polls `read` until it returns a value (not undefined/false), or fails naming what it waited for. */
-export async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 10_000): Promise<T> {
+/** Polls `read` (sync or async) until it returns a value (not undefined/false), or fails naming what it waited for. */
+export async function until<T>(read: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));
