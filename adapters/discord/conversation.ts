@@ -16,8 +16,8 @@ import { discordErrorCode, type DiscordPoster } from './rest-poster.ts';
 
 /** Where the answer's messages go. */
 export interface DiscordPlace {
-  /** Posts one message; returns its id. */
-  post(message: DiscordMessage, files?: DiscordFile[]): Promise<string>;
+  /** Posts one message (deduplicated by `nonce` where the place allows it); returns its id. */
+  post(message: DiscordMessage, files?: DiscordFile[], nonce?: string): Promise<string>;
   /** True when this is a thread opened for the recap. */
   inThread: boolean;
 }
@@ -51,7 +51,7 @@ function deliverySurface(surface: DiscordSurface, outbox: Outbox): DeliverySurfa
       for (const [i, message] of rendered.messages.entries()) {
         const step = `reply:${i}`;
         if (outbox.get(step)) continue;
-        await outbox.record(step, await place.post(message, i === rendered.messages.length - 1 ? rendered.files : undefined));
+        await outbox.record(step, await place.post(message, i === rendered.messages.length - 1 ? rendered.files : undefined, outbox.key(step)));
       }
       return { inThread: place.inThread };
     },

@@ -67,7 +67,7 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
   const postWithBot = async (message: Parameters<DiscordPoster['send']>[1]) => {
     if (fallbackStatus) await poster.edit(fallbackStatus.channelId, fallbackStatus.id, message);
     else {
-      fallbackStatus = await poster.send(origin.channelId, message, original ? { replyTo: original.id } : {});
+      fallbackStatus = await poster.send(origin.channelId, message, { nonce: outbox.key('fallback-status'), ...(original ? { replyTo: original.id } : {}) });
       await outbox.record('fallback-status', packMessage(fallbackStatus));
     }
   };
@@ -93,7 +93,10 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
       await postWithBot(message);
     },
     async openPlace(source) {
-      const inThread = (id: string): DiscordPlace => ({ inThread: true, post: async (message, files) => (await poster.send(id, message, files ? { files } : {})).id });
+      const inThread = (id: string): DiscordPlace => ({
+        inThread: true,
+        post: async (message, files, nonce) => (await poster.send(id, message, { ...(files ? { files } : {}), ...(nonce ? { nonce } : {}) })).id,
+      });
       if (threadId) return inThread(threadId);
       if (poster.hasBotToken && original && origin.threadable && outbox.get('thread') === undefined) {
         try {
@@ -106,7 +109,7 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
       }
       const place: DiscordPlace = {
         inThread: false,
-        post: async (message, files) => {
+        post: async (message, files, nonce) => {
           if (tokenUsable()) {
             try {
               return (await poster.followUp(origin.applicationId, origin.token, message, files)).id;
@@ -117,7 +120,7 @@ export function interactionSurface(poster: DiscordPoster, origin: InteractionOri
           }
           // HTTP-only mode: nothing else can post; say why in the log instead of a REST error about a missing token.
           if (!poster.hasBotToken) throw new Error('the interaction token expired before the recap was posted, and Recap has no DISCORD_TOKEN to post with');
-          return (await poster.send(origin.channelId, message, files ? { files } : {})).id;
+          return (await poster.send(origin.channelId, message, { ...(files ? { files } : {}), ...(nonce ? { nonce } : {}) })).id;
         },
       };
       return place;

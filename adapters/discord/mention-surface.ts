@@ -43,11 +43,12 @@ export function mentionSurface(poster: DiscordPoster, origin: MentionOrigin, sou
       const { channelId, inThread } = await place();
       const statusId = outbox.get('status');
       if (statusId) return poster.edit(channelId, statusId, message);
-      await outbox.record('status', (await poster.send(channelId, message, inThread ? {} : { replyTo: origin.messageId })).id);
+      const options = { nonce: outbox.key('status'), ...(inThread ? {} : { replyTo: origin.messageId }) };
+      await outbox.record('status', (await poster.send(channelId, message, options)).id);
     },
     async openPlace() {
       const { channelId, inThread } = await place();
-      return { inThread, post: async (message, files) => (await poster.send(channelId, message, files ? { files } : {})).id };
+      return { inThread, post: async (message, files, nonce) => (await poster.send(channelId, message, { ...(files ? { files } : {}), ...(nonce ? { nonce } : {}) })).id };
     },
   };
 }

@@ -23,8 +23,11 @@ export interface PostedMessage {
 }
 
 export interface DiscordPoster {
-  /** Posts with the bot token; `replyTo` quotes that message (without pinging its author). */
-  send(channelId: string, message: DiscordMessage, options?: { files?: DiscordFile[]; replyTo?: string }): Promise<PostedMessage>;
+  /**
+   * Posts with the bot token; `replyTo` quotes that message (without pinging its author). With a `nonce`, Discord
+   * returns the message already posted with it in the last few minutes instead of posting again (`enforce_nonce`).
+   */
+  send(channelId: string, message: DiscordMessage, options?: { files?: DiscordFile[]; replyTo?: string; nonce?: string }): Promise<PostedMessage>;
   edit(channelId: string, messageId: string, message: DiscordMessage): Promise<void>;
   /** Starts a thread from a message; when Discord says it already has one (D-10), that thread (its id is the message's). */
   startThread(channelId: string, messageId: string, name: string): Promise<string>;
@@ -74,8 +77,12 @@ export function createDiscordPoster(options: DiscordPosterOptions): DiscordPoste
   };
   return {
     hasBotToken: Boolean(options.token),
-    async send(channelId, message, { files, replyTo } = {}) {
-      const body = replyTo ? { ...message, message_reference: { message_id: replyTo, fail_if_not_exists: false } } : message;
+    async send(channelId, message, { files, replyTo, nonce } = {}) {
+      const body = {
+        ...message,
+        ...(replyTo ? { message_reference: { message_id: replyTo, fail_if_not_exists: false } } : {}),
+        ...(nonce ? { nonce, enforce_nonce: true } : {}),
+      };
       return posted(await rest.post(Routes.channelMessages(channelId), withFiles(body, files)));
     },
     async edit(channelId, messageId, message) {

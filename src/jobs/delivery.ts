@@ -12,6 +12,11 @@ export interface Outbox {
   get(step: string): string | undefined;
   /** Saves the step in the stored job before anything else happens. */
   record(step: string, id: string): Promise<void>;
+  /**
+   * A stable key for the step (25 characters, the same after a restart): platforms that deduplicate by key (Discord's
+   * `nonce` with `enforce_nonce`) close the gap between a post and its record in the outbox.
+   */
+  key(step: string): string;
 }
 
 export interface StatusDetail {

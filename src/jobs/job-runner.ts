@@ -9,6 +9,7 @@
  * - At start and then every sweep, unfinished jobs whose lease is free are resumed: a crashed replica's jobs are
  *   finished by another within a lease time.
  */
+import { createHash } from 'node:crypto';
 import type { CommandDeps } from '../../commands/deps.ts';
 import { refLabel } from '../../commands/ref-label.ts';
 import { runInvocation } from '../../commands/run.ts';
@@ -104,6 +105,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           r.posted[step] = value;
         });
       },
+      key: (step) => createHash('sha256').update(`${id}:${step}`).digest('base64url').slice(0, 25),
     };
     const surface = delivery.surface(job, outbox, log);
     const invocation = job.invocation;
@@ -174,6 +176,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       );
     }, leaseMs / 3);
     renew.unref();
+    log.debug('job run', { job: id });
     const running = work(id, controller.signal)
       .catch((error: unknown) => (controller.signal.aborted ? undefined : failed(id, error)))
       .finally(async () => {

@@ -21,6 +21,20 @@ export interface JobStore {
 
 export function createJobStore(store: Store, index: JobIndex, now: () => number = Date.now): JobStore {
   const get = async (id: string) => (JOB_ID_PATTERN.test(id) ? ((await store.get<JobRecord>(key(id))) ?? undefined) : undefined);
+  /**
+   * Updates of one job run one after another: a stage update still reading while the reply is recorded must not
+   * write back the record it read, which would forget the reply (and post it again on the next run).
+   */
+  const queues = new Map<string, Promise<unknown>>();
+  const inOrder = <T>(id: string, work: () => Promise<T>): Promise<T> => {
+    const next = (queues.get(id) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(id, settled);
+    void settled.then(() => {
+      if (queues.get(id) === settled) queues.delete(id);
+    });
+    return next;
+  };
   return {
     async create(record) {
       // Index first: a crash between the two leaves an id without a record, which pending() skips; never a lost job.
@@ -28,16 +42,17 @@ export function createJobStore(store: Store, index: JobIndex, now: () => number 
       await store.set(key(record.id), record);
     },
     get,
-    async update(id, change) {
-      const record = await get(id);
-      if (!record) throw new Error(`job ${id} is not in the store`);
-      change(record);
-      record.updatedAt = now();
-      const finished = record.state !== 'pending';
-      await store.set(key(id), record, finished ? FINISHED_TTL_MS : undefined);
-      if (finished) await index.remove(id);
-      return record;
-    },
+    update: (id, change) =>
+      inOrder(id, async () => {
+        const record = await get(id);
+        if (!record) throw new Error(`job ${id} is not in the store`);
+        change(record);
+        record.updatedAt = now();
+        const finished = record.state !== 'pending';
+        await store.set(key(id), record, finished ? FINISHED_TTL_MS : undefined);
+        if (finished) await index.remove(id);
+        return record;
+      }),
     async pending() {
       const ids = await index.list();
       const live: string[] = [];

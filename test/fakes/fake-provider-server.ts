@@ -16,6 +16,8 @@ export interface LoggedRequest {
   /** Text bodies only (JSON, form); uploads record their byte count instead. */
   body?: string;
   bytes?: number;
+  /** The status the fake answered with (set once it has answered). */
+  status?: number;
 }
 
 export type Fault =
@@ -84,9 +86,13 @@ export async function startFakeServer(app: Hono, options: { port?: number } = {}
       rule.left -= 1;
       if (rule.left === 0) rules.splice(index, 1);
       const answer = await applyFault(c, rule.fault);
-      if (answer) return answer;
+      if (answer) {
+        entry.status = answer.status;
+        return answer;
+      }
     }
-    return next();
+    await next();
+    entry.status = c.res.status;
   });
   outer.route('/', app);
 

@@ -78,3 +78,13 @@ export async function runScript(script: string, args: string[], env: Record<stri
   const code = await child.exited;
   return { code, stdout: child.stdout(), stderr: child.stderr() };
 }
+
+/** A Recap server for crash tests (test/support/recap-child.ts), with test-only boot options; resolves once it listens. */
+export async function startRecapServer(env: Record<string, string>, boot: Record<string, unknown> = {}): Promise<ChildRecap> {
+  // Node itself with tsx's loader, not the tsx wrapper: a SIGKILL must reach the process that runs Recap.
+  const child = wrap(
+    spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'test/support/recap-child.ts')], { cwd: ROOT, env: cleanEnv({ ...env, RECAP_TEST_BOOT: JSON.stringify(boot) }) }),
+  );
+  await child.waitFor(/listening \d+/, 30_000);
+  return child;
+}

@@ -224,6 +224,9 @@ export const ERRORS = {
   unauthorized: () => apiError(401, 0, '401: Unauthorized'),
 };
 
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60 * 1000;
+
 /** 50035 Invalid Form Body with Discord's nested `errors` at `path` (e.g. `['embeds', 0, 'fields']`). */
 export function formError(path: (string | number)[], code: string, message: string): ApiError {
   let errors: Record<string, unknown> = { _errors: [{ code, message }] };
@@ -459,8 +462,19 @@ export class DiscordWorld {
     });
   }
 
-  /** Creates the bot's message from a validated payload. */
+  /**
+   * Creates the bot's message from a validated payload. With `enforce_nonce` and a nonce the bot already used in this
+   * channel within the last few minutes, Discord returns that message and creates none.
+   * https://discord.com/developers/docs/resources/message#create-message-jsonform-params
+   */
   createBotMessage(channel: DiscordChannel, payload: Json, files: UploadedFile[], source: MessageSource, extra: Partial<DiscordMessage> = {}): DiscordMessage {
+    if (payload.enforce_nonce === true && payload.nonce !== undefined) {
+      const since = Date.now() - NONCE_WINDOW_MS;
+      const existing = this.messages.find(
+        (m) => m.channel_id === channel.id && m.author.id === this.botUser.id && m.nonce === payload.nonce && Date.parse(m.timestamp) >= since,
+      );
+      if (existing) return existing;
+    }
     const content = typeof payload.content === 'string' ? payload.content : '';
     const embeds = Array.isArray(payload.embeds) ? payload.embeds : [];
     const message = this.store({
