@@ -11,11 +11,8 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootRecap } from '../../src/boot.ts';
-import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
 import { startDiscordFake, type DiscordFake, type DiscordMessage, type InteractionPayload } from '../fakes/discord.ts';
-import { ALICE, recapMessages, STANDUP_VTT, type DiscordRecap } from '../support/discord-recap.ts';
+import { ALICE, bootDiscordRecap, recapMessages, STANDUP_VTT, type DiscordRecap } from '../support/discord-recap.ts';
 import { settle, until } from '../support/slack-requests.ts';
 
 // ---- playing Discord: the application's key pair and signed deliveries
@@ -52,30 +49,11 @@ interface Delivered {
 // ---- a Recap booted against the fake, with its logs captured
 
 async function bootInteractionsRecap(fake: DiscordFake, signer: Signer, withBotToken: boolean): Promise<DiscordRecap> {
-  const logs: Record<string, unknown>[] = [];
-  const config = loadConfig({
-    PORT: '0',
+  return bootDiscordRecap(fake, {
     DISCORD_PUBLIC_KEY: signer.publicKeyHex,
     DISCORD_APPLICATION_ID: fake.applicationId,
-    DISCORD_API_URL: fake.apiUrl,
     ...(withBotToken ? { DISCORD_TOKEN: fake.token } : {}),
-    PUBLIC_URL: 'https://recap.example.com',
   });
-  const recap = await bootRecap(config, {
-    log: createLogger({
-      level: 'debug',
-      write: (line) => {
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-        if (process.env.TEST_LOG) process.stderr.write(`${line}\n`);
-      },
-    }),
-    memory: true,
-    hostname: '127.0.0.1',
-    // The transcripts are served on 127.0.0.1 (the slow server, the fake's CDN), which the safe fetcher refuses by default.
-    overrides: { fetchOptions: { addressPolicy: (address) => address === '127.0.0.1', allowedPort: () => true } },
-  });
-  if (withBotToken) await fake.waitFor(() => fake.identifyCount >= 1, 10_000);
-  return { recap, logs, stop: () => recap.stop() };
 }
 
 /** Signs and posts a body to Recap's endpoint, as Discord does; `headers` overrides the signed ones. */

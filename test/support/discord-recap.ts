@@ -23,10 +23,14 @@ export interface DiscordRecap {
   stop(): Promise<void>;
 }
 
-/** Boots Recap with DISCORD_TOKEN and DISCORD_API_URL pointing at `fake` and waits for its first IDENTIFY. */
-export async function bootDiscordRecap(fake: DiscordFake): Promise<DiscordRecap> {
+/**
+ * Boots Recap with DISCORD_API_URL pointing at `fake` and, by default, DISCORD_TOKEN (then waits for its first
+ * IDENTIFY). `env` replaces the Discord variables (HTTP interactions: DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID).
+ */
+export async function bootDiscordRecap(fake: DiscordFake, env?: Record<string, string>): Promise<DiscordRecap> {
   const logs: Record<string, unknown>[] = [];
-  const config = loadConfig({ PORT: '0', DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, PUBLIC_URL: 'https://recap.example.com' });
+  const discordEnv = env ?? { DISCORD_TOKEN: fake.token };
+  const config = loadConfig({ PORT: '0', DISCORD_API_URL: fake.apiUrl, PUBLIC_URL: 'https://recap.example.com', ...discordEnv });
   const recap = await bootRecap(config, {
     log: createLogger({
       level: 'debug',
@@ -40,7 +44,7 @@ export async function bootDiscordRecap(fake: DiscordFake): Promise<DiscordRecap>
     // The fake's attachment CDN is on 127.0.0.1, which the safe fetcher refuses by default.
     overrides: { fetchOptions: { addressPolicy: (address) => address === '127.0.0.1', allowedPort: () => true } },
   });
-  await fake.waitFor(() => fake.identifyCount >= 1, 10_000);
+  if (discordEnv.DISCORD_TOKEN) await fake.waitFor(() => fake.identifyCount >= 1, 10_000);
   return { recap, logs, stop: () => recap.stop() };
 }
 
