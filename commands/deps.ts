@@ -5,6 +5,7 @@ import type { Transcript } from '../src/domain/transcript.ts';
 import type { SearchMatch } from '../src/providers/provider.ts';
 import type { RouteRequest } from '../src/providers/router.ts';
 import type { ResolvedSource } from '../src/sources/resolve-transcript.ts';
+import type { JobRecord } from '../src/jobs/job-record.ts';
 
 export interface CommandDeps {
   /** Reads, fetches or asks a provider for the transcript (and the provider's own parts) of a reference. */
@@ -13,6 +14,8 @@ export interface CommandDeps {
   providerSearch?(ref: MediaRef, words: readonly string[], signal?: AbortSignal): Promise<{ source: string; matches: SearchMatch[] } | undefined>;
   /** Publishes stable caption links; absent where no server runs (the one-shot CLI). */
   captions?: { publish(transcript: Transcript): Promise<CaptionLink[]> };
+  /** A stored job, for `/recap status` (where a server runs). */
+  jobStatus?(id: string): Promise<JobRecord | undefined>;
   /** Progress of provider jobs, for status messages. */
   onStage?: RouteRequest['onStage'];
   signal?: AbortSignal;

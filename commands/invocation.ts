@@ -25,7 +25,20 @@ export interface HelpInvocation {
   topic?: string;
 }
 
-export type Invocation = RecapInvocation | SearchInvocation | HelpInvocation;
+export interface StatusInvocation {
+  name: 'status';
+  /** A job id, as its status message shows it. */
+  job: string;
+}
+
+export type Invocation = RecapInvocation | SearchInvocation | HelpInvocation | StatusInvocation;
+
+/** Commands that become jobs (a status message, then the answer in a thread). */
+export type JobInvocation = RecapInvocation | SearchInvocation;
+
+/** Commands answered at once and privately (no job, no status message). */
+export type InstantInvocation = HelpInvocation | StatusInvocation;
+export const isInstant = (invocation: Invocation): invocation is InstantInvocation => invocation.name === 'help' || invocation.name === 'status';
 
 export type ParseOutcome =
   | { ok: true; invocation: Invocation }

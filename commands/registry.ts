@@ -7,9 +7,10 @@ import type { ParseOutcome } from './invocation.ts';
 import type { RefContext } from './parse-ref.ts';
 import { parseRecap, RECAP_USAGE } from './recap-grammar.ts';
 import { parseSearch, SEARCH_USAGE } from './search-grammar.ts';
+import { parseStatus, STATUS_USAGE } from './status-grammar.ts';
 
 export interface CommandSpec {
-  name: 'recap' | 'search' | 'help';
+  name: 'recap' | 'search' | 'help' | 'status';
   /** The word that selects this command after `/recap`; undefined for the default command. */
   keyword?: string;
   usage: string;
@@ -36,6 +37,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'The moments where the words are said: time, speaker and line.',
     example: '/recap search assemblyai:5551722-f677 pricing',
     parse: parseSearch,
+  },
+  {
+    name: 'status',
+    keyword: 'status',
+    usage: STATUS_USAGE,
+    description: 'Where a recap job is: waiting for the provider, done or failed, and until when Recap waits.',
+    example: '/recap status 3kTq8WnR0Zb1xYc2VdE4fA',
+    parse: (tokens) => parseStatus(tokens),
   },
   {
     name: 'help',

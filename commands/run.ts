@@ -11,6 +11,7 @@ import type { Invocation } from './invocation.ts';
 import type { RefContext } from './parse-ref.ts';
 import { runRecap } from './run-recap.ts';
 import { runSearch } from './run-search.ts';
+import { runStatus } from './run-status.ts';
 import { usageReply } from './usage-reply.ts';
 
 export interface RunHooks {
@@ -27,6 +28,8 @@ export async function runInvocation(invocation: Invocation, deps: CommandDeps, h
         return await runSearch(invocation, deps);
       case 'help':
         return helpReply();
+      case 'status':
+        return await runStatus(invocation, deps);
     }
   } catch (error) {
     const recapError = toRecapError(error);

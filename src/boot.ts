@@ -70,7 +70,8 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   const claims = createStoreClaims(storeHandle.store, config.redisUrl ? storeHandle.locks : undefined);
   const slackOAuth = config.slack?.oauth;
   const slackToken = slackOAuth ? undefined : config.slack?.botToken;
-  const deps = createCommandDeps({
+  const jobs = createJobStore(storeHandle.store, storeHandle.jobIndex);
+  const commandDeps = createCommandDeps({
     config,
     captions,
     ...options.overrides,
@@ -79,7 +80,8 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     // it if a download redirects to another origin.
     ...(slackToken || slackOAuth ? { uploadHeaders: (ref) => (ref.platform === 'slack' ? slackUploadAuthorization(slackToken) : undefined) } : {}),
   });
-  const jobs = createJobStore(storeHandle.store, storeHandle.jobIndex);
+  // `/recap status <job>` reads the stored jobs, from any surface (the shell shares the store).
+  const deps: CommandDeps = { ...commandDeps, jobStatus: (id) => jobs.get(id) };
   const runner = createJobRunner({
     jobs,
     locks: storeHandle.locks,

@@ -4,7 +4,7 @@
  * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
  */
 import { parseCommand } from '../../commands/grammar.ts';
-import { helpReply } from '../../commands/help.ts';
+import { isInstant, type InstantInvocation } from '../../commands/invocation.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
 import type { JobRunner } from '../../src/jobs/job-runner.ts';
@@ -70,8 +70,8 @@ export async function handleInteraction(payload: unknown, ctx: InteractionContex
   const received = (ctx.now ?? Date.now)();
   const request = commandRequest(interaction.data);
   const parsed = parseCommand(request.text, { allowFiles: false, ...(request.attachment ? { attachment: request.attachment } : {}) });
-  if (!parsed.ok || parsed.invocation.name === 'help') {
-    const rendered = renderDiscordReply(parsed.ok ? helpReply() : usageReply(parsed));
+  if (!parsed.ok || isInstant(parsed.invocation)) {
+    const rendered = renderDiscordReply(parsed.ok ? await ctx.runner.instant(parsed.invocation as InstantInvocation) : usageReply(parsed));
     const [first, ...more] = rendered.messages;
     return {
       response: privately(first!),

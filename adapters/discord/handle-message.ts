@@ -5,8 +5,8 @@
  * https://discord.com/developers/docs/events/gateway-events#message-create
  */
 import { parseCommand } from '../../commands/grammar.ts';
-import { helpReply } from '../../commands/help.ts';
-import type { Invocation, ParseOutcome } from '../../commands/invocation.ts';
+import { isInstant, type InstantInvocation, type JobInvocation } from '../../commands/invocation.ts';
+import type { Reply } from '../../src/domain/reply.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
@@ -57,7 +57,7 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
 
   const attachment = firstAttachment(message.attachments);
   const parsed = parseCommand(stripDiscordMentions(message.content), { allowFiles: false, ...(attachment ? { attachment } : {}) });
-  const answer = parsed.ok && parsed.invocation.name !== 'help' ? recap(parsed.invocation, { channelId, messageId: id, dm, ...(typeof message.guild_id === 'string' ? { guildId: message.guild_id } : {}) }, ctx) : usage(parsed, channelId, id, ctx);
+  const answer = parsed.ok && !isInstant(parsed.invocation) ? recap(parsed.invocation, { channelId, messageId: id, dm, ...(typeof message.guild_id === 'string' ? { guildId: message.guild_id } : {}) }, ctx) : usage(parsed.ok ? await ctx.runner.instant(parsed.invocation as InstantInvocation) : usageReply(parsed), channelId, id, ctx);
   // When Discord refuses (the bot may not post in that channel: 50001/50013), say where, so an admin can fix it.
   const where = { channel: channelId, message: id, ...(dm ? { dm: true } : { guild: message.guild_id }) };
   return async () => {
@@ -69,9 +69,9 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
   };
 }
 
-/** Messages have no private replies: usage mistakes and help are answered under the message, quoting it. */
-function usage(parsed: ParseOutcome, channelId: string, messageId: string, ctx: MessageContext): () => Promise<void> {
-  const rendered = renderDiscordReply(parsed.ok ? helpReply() : usageReply(parsed));
+/** Messages have no private replies: usage mistakes, help and status are answered under the message, quoting it. */
+function usage(reply: Reply, channelId: string, messageId: string, ctx: MessageContext): () => Promise<void> {
+  const rendered = renderDiscordReply(reply);
   return async () => {
     for (const [i, m] of rendered.messages.entries()) {
       await ctx.poster.send(channelId, m, { replyTo: messageId, ...(i === rendered.messages.length - 1 && rendered.files.length ? { files: rendered.files } : {}) });
@@ -80,7 +80,7 @@ function usage(parsed: ParseOutcome, channelId: string, messageId: string, ctx: 
 }
 
 /** The recap as a stored job (the runner posts the status, the thread and the reply, and logs a refusal). */
-function recap(invocation: Exclude<Invocation, { name: 'help' }>, origin: MentionOrigin, ctx: MessageContext): () => Promise<void> {
+function recap(invocation: JobInvocation, origin: MentionOrigin, ctx: MessageContext): () => Promise<void> {
   const target: DiscordTarget = { platform: 'discord', kind: 'mention', ...origin };
   return async () => {
     let job;

@@ -8,8 +8,7 @@ import { App, ErrorCode, type CodedError, type Context as BoltContext } from '@s
 import { WebClient } from '@slack/web-api';
 import { Hono } from 'hono';
 import { parseCommand } from '../../commands/grammar.ts';
-import { helpReply } from '../../commands/help.ts';
-import type { Invocation } from '../../commands/invocation.ts';
+import { isInstant, type InstantInvocation, type JobInvocation } from '../../commands/invocation.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 import { toRecapError } from '../../src/errors.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
@@ -140,7 +139,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
    * Stores the request as a job, then runs it (the runner posts the status message and the recap). When the job
    * cannot be stored the sender is told at once: a request is never dropped silently.
    */
-  const answer = async (to: Via, target: Omit<SlackTarget, 'platform'>, invocation: Exclude<Invocation, { name: 'help' }>, notice?: (text: string) => Promise<unknown>) => {
+  const answer = async (to: Via, target: Omit<SlackTarget, 'platform'>, invocation: JobInvocation, notice?: (text: string) => Promise<unknown>) => {
     let job;
     try {
       job = await runner.submit(invocation, { platform: 'slack', ...target });
@@ -161,7 +160,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.command('/recap', async ({ command, ack, respond, context, client }) => {
     const parsed = parseCommand(command.text ?? '', { allowFiles: false });
     if (!parsed.ok) return ack({ response_type: 'ephemeral', ...renderSlackReply(usageReply(parsed)).message });
-    if (parsed.invocation.name === 'help') return ack({ response_type: 'ephemeral', ...renderSlackReply(helpReply()).message });
+    if (isInstant(parsed.invocation)) return ack({ response_type: 'ephemeral', ...renderSlackReply(await runner.instant(parsed.invocation)).message });
     await ack();
     await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, (text) =>
       respond({ response_type: 'ephemeral', text }),
@@ -174,8 +173,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const threadTs = event.thread_ts ?? event.ts;
     const attachment = slackAttachment(event.files);
     const parsed = parseCommand(stripMentions(event.text), { allowFiles: false, ...(attachment ? { attachment } : {}) });
-    if (!parsed.ok || parsed.invocation.name === 'help') {
-      const reply = parsed.ok ? helpReply() : usageReply(parsed);
+    if (!parsed.ok || isInstant(parsed.invocation)) {
+      const reply = parsed.ok ? await runner.instant(parsed.invocation as InstantInvocation) : usageReply(parsed);
       track(to.poster.ephemeral(event.channel, user, renderSlackReply(reply).message, threadTs));
       return;
     }
@@ -208,7 +207,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const link = firstLink(message.text);
     const attachment = slackAttachment(message.files);
     const parsed = link ? parseCommand(link, { allowFiles: false }) : attachment ? parseCommand('', { allowFiles: false, attachment }) : undefined;
-    if (!parsed || !parsed.ok || parsed.invocation.name === 'help') {
+    if (!parsed || !parsed.ok || isInstant(parsed.invocation)) {
       const text = parsed && !parsed.ok ? `⚠️ ${parsed.error}` : '⚠️ That message has no link or file to recap. Use "Recap this" on a message that shares a recording, a transcript or a link to one.';
       track(to.poster.ephemeral(channel, payload.user.id, { text, blocks: [] }, threadTs));
       return;

@@ -24,6 +24,8 @@ export interface StatusDetail {
   hint?: string;
   /** The reply went below rather than into a thread (DMs, HTTP-only Discord). */
   below?: boolean;
+  /** The job's id, shown while it waits (for `/recap status`). */
+  job?: string;
 }
 
 export interface DeliverySurface {

@@ -3,7 +3,7 @@
  * and crashes and any replica can finish it. Everything in it is plain JSON.
  */
 import { randomBytes } from 'node:crypto';
-import type { Invocation } from '../../commands/invocation.ts';
+import type { JobInvocation } from '../../commands/invocation.ts';
 import type { Stage } from '../providers/wait-for-job.ts';
 import type { ProviderJob } from '../providers/provider.ts';
 
@@ -21,7 +21,7 @@ export interface JobRecord {
   createdAt: number;
   /** When waiting for a provider gives up, with a message to the user. */
   deadlineAt: number;
-  invocation: Exclude<Invocation, { name: 'help' }>;
+  invocation: JobInvocation;
   target: ReplyTarget;
   state: JobState;
   /** The provider's stage, for `/recap status`. */

@@ -11,7 +11,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { CommandDeps } from '../../commands/deps.ts';
+import type { InstantInvocation } from '../../commands/invocation.ts';
 import { refLabel } from '../../commands/ref-label.ts';
+import type { Reply } from '../domain/reply.ts';
 import { runInvocation } from '../../commands/run.ts';
 import type { ProviderName } from '../domain/media-ref.ts';
 import type { ProviderJob, ProviderRequest } from '../providers/provider.ts';
@@ -62,6 +64,8 @@ export interface JobRunner {
   stop(graceMs?: number): Promise<void>;
   /** Jobs running in this process (tests, status). */
   running(): string[];
+  /** Answers a command that is not a job (`help`, `status`) at once, with the runner's dependencies. */
+  instant(invocation: InstantInvocation): Promise<Reply>;
 }
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
@@ -130,14 +134,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           sleep: wakeableSleep(id),
         }),
       onStage: (stage) => {
-        surface.status(stage, source).catch((error: unknown) => log.warn('status update failed', { error, job: id }));
+        surface.status(stage, source, { job: id }).catch((error: unknown) => log.warn('status update failed', { error, job: id }));
         void jobs.update(id, (r) => {
           r.stage = stage;
         }).catch(() => undefined);
       },
     };
     const run = async () => {
-      await surface.status('queued', source);
+      await surface.status('queued', source, { job: id });
       const reply = await runInvocation(invocation, deps, { onInternalError: (error) => log.error('command failed', { error, job: id }) });
       // Stopped (shutdown, or the lease went elsewhere): the job stays pending and resumes; nothing is said.
       if (signal.aborted) return;
@@ -266,5 +270,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await all;
     },
     running: () => [...active.keys()],
+    instant: (invocation) => runInvocation(invocation, options.deps, { onInternalError: (error) => log.error('command failed', { error }) }),
   };
 }
