@@ -77,6 +77,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const active = new Map<string, Promise<void>>();
   const wakers = new Map<string, () => void>();
   const controllers = new Map<string, AbortController>();
+  const unserved = new Set<string>();
   let sweepTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
@@ -99,7 +100,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (!job || job.state !== 'pending') return;
     const delivery = deliveries.get(job.target.platform);
     if (!delivery) {
-      log.warn('job waits for a platform this process does not serve', { job: id, platform: job.target.platform });
+      // Once per job: the sweep comes back every minute, and the shell shows warnings.
+      if (!unserved.has(id)) log.warn('job waits for a platform this process does not serve', { job: id, platform: job.target.platform });
+      unserved.add(id);
       return;
     }
     const outbox: Outbox = {
