@@ -31,14 +31,43 @@ export interface StatusInvocation {
   job: string;
 }
 
-export type Invocation = RecapInvocation | SearchInvocation | HelpInvocation | StatusInvocation;
+/** What a channel can watch for automatic posts (SpotMe). */
+export interface Watch {
+  kind: 'session' | 'breakout' | 'workspace';
+  id: string;
+}
+
+export interface SubscribeInvocation {
+  name: 'subscribe';
+  watch: Watch;
+  lang?: string;
+  glossary?: string;
+}
+
+export interface UnsubscribeInvocation {
+  name: 'unsubscribe';
+  watch: Watch;
+}
+
+export interface SubscriptionsInvocation {
+  name: 'subscriptions';
+}
+
+export type Invocation =
+  | RecapInvocation
+  | SearchInvocation
+  | HelpInvocation
+  | StatusInvocation
+  | SubscribeInvocation
+  | UnsubscribeInvocation
+  | SubscriptionsInvocation;
 
 /** Commands that become jobs (a status message, then the answer in a thread). */
 export type JobInvocation = RecapInvocation | SearchInvocation;
 
 /** Commands answered at once and privately (no job, no status message). */
-export type InstantInvocation = HelpInvocation | StatusInvocation;
-export const isInstant = (invocation: Invocation): invocation is InstantInvocation => invocation.name === 'help' || invocation.name === 'status';
+export type InstantInvocation = Exclude<Invocation, JobInvocation>;
+export const isInstant = (invocation: Invocation): invocation is InstantInvocation => invocation.name !== 'recap' && invocation.name !== 'search';
 
 export type ParseOutcome =
   | { ok: true; invocation: Invocation }

@@ -3,14 +3,15 @@
  * Discord's command registration and Slack's manifest. `recap` is the default: words that do not start with another
  * command's name are a recap request.
  */
-import type { ParseOutcome } from './invocation.ts';
+import type { Invocation, ParseOutcome } from './invocation.ts';
 import type { RefContext } from './parse-ref.ts';
 import { parseRecap, RECAP_USAGE } from './recap-grammar.ts';
 import { parseSearch, SEARCH_USAGE } from './search-grammar.ts';
 import { parseStatus, STATUS_USAGE } from './status-grammar.ts';
+import { parseSubscribe, parseSubscriptions, parseUnsubscribe, SUBSCRIBE_USAGE, SUBSCRIPTIONS_USAGE, UNSUBSCRIBE_USAGE } from './subscribe-grammar.ts';
 
 export interface CommandSpec {
-  name: 'recap' | 'search' | 'help' | 'status';
+  name: Invocation['name'];
   /** The word that selects this command after `/recap`; undefined for the default command. */
   keyword?: string;
   usage: string;
@@ -45,6 +46,30 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: 'Where a recap job is: waiting for the provider, done or failed, and until when Recap waits.',
     example: '/recap status 3kTq8WnR0Zb1xYc2VdE4fA',
     parse: (tokens) => parseStatus(tokens),
+  },
+  {
+    name: 'subscribe',
+    keyword: 'subscribe',
+    usage: SUBSCRIBE_USAGE,
+    description: 'Post a recap in this channel whenever a SpotMe session, breakout or any session of a workspace has its recording ready (channel managers and admins).',
+    example: '/recap subscribe workspace:ws-123 --lang en',
+    parse: (tokens) => parseSubscribe(tokens),
+  },
+  {
+    name: 'unsubscribe',
+    keyword: 'unsubscribe',
+    usage: UNSUBSCRIBE_USAGE,
+    description: 'Stop those automatic posts in this channel.',
+    example: '/recap unsubscribe workspace:ws-123',
+    parse: (tokens) => parseUnsubscribe(tokens),
+  },
+  {
+    name: 'subscriptions',
+    keyword: 'subscriptions',
+    usage: SUBSCRIPTIONS_USAGE,
+    description: 'What this channel is subscribed to.',
+    example: '/recap subscriptions',
+    parse: (tokens) => parseSubscriptions(tokens),
   },
   {
     name: 'help',

@@ -12,6 +12,7 @@ import type { RefContext } from './parse-ref.ts';
 import { runRecap } from './run-recap.ts';
 import { runSearch } from './run-search.ts';
 import { runStatus } from './run-status.ts';
+import { runSubscriptions } from './run-subscriptions.ts';
 import { usageReply } from './usage-reply.ts';
 
 export interface RunHooks {
@@ -30,6 +31,10 @@ export async function runInvocation(invocation: Invocation, deps: CommandDeps, h
         return helpReply();
       case 'status':
         return await runStatus(invocation, deps);
+      case 'subscribe':
+      case 'unsubscribe':
+      case 'subscriptions':
+        return await runSubscriptions(invocation, deps);
     }
   } catch (error) {
     const recapError = toRecapError(error);

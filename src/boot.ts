@@ -23,6 +23,11 @@ import { createJobRunner, type JobRunner, type JobRunnerOptions } from './jobs/j
 import { createJobStore, type JobStore } from './jobs/job-store.ts';
 import type { ProviderName } from './domain/media-ref.ts';
 import { hookRoutes } from './server/hook-routes.ts';
+import { createProviders } from './providers/create-providers.ts';
+import type { Provider } from './providers/provider.ts';
+import type { SpotMeClient } from './providers/spotme/client.ts';
+import { createSpotMePoller } from './subscriptions/spotme-poller.ts';
+import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
 import { memoryStore, openStore, type StoreHandle } from './store.ts';
 
 export interface BootOptions {
@@ -37,6 +42,8 @@ export interface BootOptions {
   slackPoster?: SlackAdapterOptions['posterOptions'];
   /** Job runner timing (tests: short leases and sweeps). */
   jobs?: Pick<JobRunnerOptions, 'leaseMs' | 'sweepMs' | 'maxWaitMs'>;
+  /** How often subscriptions look for finished SpotMe sessions (default one minute; tests go faster). */
+  spotmePollMs?: number;
   /** Discord gateway lease timing (tests). */
   discord?: Pick<DiscordAdapterOptions, 'leaseTtlMs'>;
   /** Host to listen on; all interfaces when unset. */
@@ -71,8 +78,15 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   const slackOAuth = config.slack?.oauth;
   const slackToken = slackOAuth ? undefined : config.slack?.botToken;
   const jobs = createJobStore(storeHandle.store, storeHandle.jobIndex);
+  const providers = createProviders(config, {
+    ...options.overrides?.providerOverrides,
+    ...(options.overrides?.urlCheck ? { urlCheck: options.overrides.urlCheck } : {}),
+  });
+  const subscriptions = createSubscriptionStore(storeHandle.store, storeHandle.subscribedChannels);
+  const spotmeWorkspace = providers.spotme ? config.providers.spotme?.workspaceId : undefined;
   const commandDeps = createCommandDeps({
     config,
+    providers,
     captions,
     ...options.overrides,
     ...(options.cwd ? { cwd: options.cwd } : {}),
@@ -81,7 +95,12 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     ...(slackToken || slackOAuth ? { uploadHeaders: (ref) => (ref.platform === 'slack' ? slackUploadAuthorization(slackToken) : undefined) } : {}),
   });
   // `/recap status <job>` reads the stored jobs, from any surface (the shell shares the store).
-  const deps: CommandDeps = { ...commandDeps, jobStatus: (id) => jobs.get(id) };
+  const deps: CommandDeps = {
+    ...commandDeps,
+    jobStatus: (id) => jobs.get(id),
+    subscriptions,
+    ...(spotmeWorkspace ? { spotmeWorkspace } : {}),
+  };
   const runner = createJobRunner({
     jobs,
     locks: storeHandle.locks,
@@ -138,6 +157,12 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   await discord?.start();
   // Every platform's delivery is registered by now: resume what a previous run left unfinished.
   await runner.start();
+  // Automatic posts watch SpotMe (no "recording ready" webhook exists: providers.md).
+  const spotmeClient = (providers.spotme as (Provider & { client?: SpotMeClient }) | undefined)?.client;
+  const poller = spotmeClient
+    ? createSpotMePoller({ subscriptions, spotme: spotmeClient, runner, jobs, locks: storeHandle.locks, log, ...(options.spotmePollMs ? { pollMs: options.spotmePollMs } : {}) })
+    : undefined;
+  poller?.start();
 
   let stopped = false;
   return {
@@ -155,6 +180,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
       stopped = true;
       // Drain first: recaps about to finish still post their answers (jobs still waiting on a provider stay stored
       // and resume at the next start), then nothing new comes in.
+      poller?.stop();
       await runner.stop();
       await Promise.all([slack?.stop(), discord?.stop()]);
       await server.close();

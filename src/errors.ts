@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'timeout'
   | 'fetch_failed'
   | 'unsupported'
+  | 'forbidden'
   | 'provider_error'
   | 'internal';
 

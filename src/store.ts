@@ -21,6 +21,8 @@ export interface StoreHandle {
   locks: Locks;
   /** Unfinished jobs, to resume after a restart. */
   jobIndex: JobIndex;
+  /** Channels with automatic-post subscriptions. */
+  subscribedChannels: JobIndex;
   close(): Promise<void>;
 }
 
@@ -29,18 +31,18 @@ export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHa
   if (config.redisUrl) {
     const redis = new KeyvRedis(config.redisUrl);
     const store = new Keyv({ store: redis, namespace: 'recap', useKeyPrefix: false });
-    return { store, description: 'Redis', locks: redisLocks(redis), jobIndex: redisJobIndex(redis), close: () => store.disconnect() };
+    return { store, description: 'Redis', locks: redisLocks(redis), jobIndex: redisJobIndex(redis), subscribedChannels: redisJobIndex(redis, 'subs:channels'), close: () => store.disconnect() };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'recap.sqlite');
   // busyTimeout: a second process (the CLI beside a running server) waits for the lock instead of failing.
   const store = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 }), namespace: 'recap' });
-  return { store, description: `SQLite ${file}`, locks: memoryLocks(), jobIndex: storeJobIndex(store), close: () => store.disconnect() };
+  return { store, description: `SQLite ${file}`, locks: memoryLocks(), jobIndex: storeJobIndex(store), subscribedChannels: storeJobIndex(store, 'subs:channels'), close: () => store.disconnect() };
 }
 
 /** An in-memory store for tests and one-off CLI runs. */
 export function memoryStore(): StoreHandle {
   const store = new Keyv({ namespace: 'recap' });
-  return { store, description: 'memory', locks: memoryLocks(), jobIndex: storeJobIndex(store), close: async () => undefined };
+  return { store, description: 'memory', locks: memoryLocks(), jobIndex: storeJobIndex(store), subscribedChannels: storeJobIndex(store, 'subs:channels'), close: async () => undefined };
 }

@@ -44,9 +44,10 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 /** The `/recap` command as Discord's PUT body wants it. */
 export function recapCommandDefinition(): CommandDefinition {
   const recap = COMMANDS.find((c) => c.name === 'recap')!;
-  const others = COMMANDS.filter((c) => c.keyword).map((c) => `${c.keyword}${c.name === 'search' ? ' <ref> <words>' : ''}`);
+  // Every other command is reachable through `ref` ("search <ref> <words>", "status <job>"…); their names must fit.
+  const others = COMMANDS.filter((c) => c.keyword).map((c) => c.keyword!);
   const options: CommandOptionDefinition[] = [
-    { type: OPTION_TYPE.string, name: OPTION.ref, description: clip(`A link or id to recap; or ${others.join(', or ')}`, COMMAND_LIMITS.description), max_length: 2000 },
+    { type: OPTION_TYPE.string, name: OPTION.ref, description: clip(`A link or id to recap, or a command: ${others.join(', ')}`, COMMAND_LIMITS.description), max_length: 2000 },
     { type: OPTION_TYPE.string, name: OPTION.parts, description: clip(`Only these parts: ${PARTS.join(' ')}`, COMMAND_LIMITS.description), max_length: 200 },
     {
       type: OPTION_TYPE.integer,

@@ -8,6 +8,7 @@ import { refLabel } from '../../commands/ref-label.ts';
 import type { Delivery, DeliverySurface, Outbox } from '../../src/jobs/delivery.ts';
 import type { JobRecord } from '../../src/jobs/job-record.ts';
 import type { Logger } from '../../src/log.ts';
+import { channelSurface, type ChannelOrigin } from './channel-surface.ts';
 import { interactionSurface, type InteractionOrigin } from './interaction-surface.ts';
 import { mentionSurface, type MentionOrigin } from './mention-surface.ts';
 import { renderDiscordReply, renderDiscordStatus } from './render-embeds.ts';
@@ -33,7 +34,8 @@ export interface DiscordSurface {
 /** A stored Discord job's reply target. */
 export type DiscordTarget =
   | ({ platform: 'discord'; kind: 'mention' } & MentionOrigin)
-  | ({ platform: 'discord'; kind: 'interaction' } & InteractionOrigin);
+  | ({ platform: 'discord'; kind: 'interaction' } & InteractionOrigin)
+  | ({ platform: 'discord'; kind: 'channel' } & ChannelOrigin);
 
 /** Thread names are at most 100 characters. */
 export function threadName(source: string): string {
@@ -69,7 +71,9 @@ export function discordDelivery(poster: DiscordPoster, now?: () => number): Deli
       const surface =
         target.kind === 'mention'
           ? mentionSurface(poster, target, refLabel(job.invocation.ref), log, outbox)
-          : interactionSurface(poster, target, log, outbox, now);
+          : target.kind === 'channel'
+            ? channelSurface(poster, target, log, outbox)
+            : interactionSurface(poster, target, log, outbox, now);
       return deliverySurface(surface, outbox);
     },
     failed(job, error, log) {

@@ -7,6 +7,7 @@ import { parseCommand } from '../../commands/grammar.ts';
 import { isInstant, type InstantInvocation } from '../../commands/invocation.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { Logger } from '../../src/log.ts';
+import type { ChannelContext } from '../../commands/deps.ts';
 import type { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { DiscordTarget } from './conversation.ts';
 import { commandRequest } from './discord-refs.ts';
@@ -47,7 +48,32 @@ interface InteractionLike {
   channel_id?: unknown;
   channel?: { type?: unknown };
   guild_id?: unknown;
+  member?: { permissions?: unknown; user?: { id?: unknown } };
+  user?: { id?: unknown };
   data?: { name?: unknown; options?: unknown; resolved?: unknown };
+}
+
+/** Administrator, Manage Server, Manage Channels: https://discord.com/developers/docs/topics/permissions */
+const MANAGERS = (1n << 3n) | (1n << 5n) | (1n << 4n);
+
+/** The channel an interaction came from, and whether its sender manages it (a DM is the sender's own). */
+function channelOf(interaction: InteractionLike): ChannelContext | undefined {
+  if (typeof interaction.channel_id !== 'string') return undefined;
+  const member = interaction.member;
+  let canManage = typeof interaction.guild_id !== 'string';
+  try {
+    if (typeof member?.permissions === 'string') canManage ||= (BigInt(member.permissions) & MANAGERS) !== 0n;
+  } catch {
+    // A malformed bitfield grants nothing.
+  }
+  const user = member?.user?.id ?? interaction.user?.id;
+  const target: DiscordTarget = { platform: 'discord', kind: 'channel', channelId: interaction.channel_id };
+  return {
+    key: `discord:${interaction.channel_id}`,
+    target,
+    canManage,
+    ...(typeof user === 'string' ? { user } : {}),
+  };
 }
 
 const privately = (data: object) => ({ type: CALLBACK_TYPE.message, data: { ...data, flags: EPHEMERAL } });
@@ -71,7 +97,7 @@ export async function handleInteraction(payload: unknown, ctx: InteractionContex
   const request = commandRequest(interaction.data);
   const parsed = parseCommand(request.text, { allowFiles: false, ...(request.attachment ? { attachment: request.attachment } : {}) });
   if (!parsed.ok || isInstant(parsed.invocation)) {
-    const rendered = renderDiscordReply(parsed.ok ? await ctx.runner.instant(parsed.invocation as InstantInvocation) : usageReply(parsed));
+    const rendered = renderDiscordReply(parsed.ok ? await ctx.runner.instant(parsed.invocation as InstantInvocation, channelOf(interaction)) : usageReply(parsed));
     const [first, ...more] = rendered.messages;
     return {
       response: privately(first!),

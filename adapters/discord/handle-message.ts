@@ -57,7 +57,20 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
 
   const attachment = firstAttachment(message.attachments);
   const parsed = parseCommand(stripDiscordMentions(message.content), { allowFiles: false, ...(attachment ? { attachment } : {}) });
-  const answer = parsed.ok && !isInstant(parsed.invocation) ? recap(parsed.invocation, { channelId, messageId: id, dm, ...(typeof message.guild_id === 'string' ? { guildId: message.guild_id } : {}) }, ctx) : usage(parsed.ok ? await ctx.runner.instant(parsed.invocation as InstantInvocation) : usageReply(parsed), channelId, id, ctx);
+  const answer = parsed.ok && !isInstant(parsed.invocation) ? recap(parsed.invocation, { channelId, messageId: id, dm, ...(typeof message.guild_id === 'string' ? { guildId: message.guild_id } : {}) }, ctx) : usage(
+          parsed.ok
+            ? await ctx.runner.instant(parsed.invocation as InstantInvocation, {
+                key: `discord:${channelId}`,
+                target: { platform: 'discord', kind: 'channel', channelId } as DiscordTarget,
+                // A message does not carry its author's permissions: changes need the slash command (or a DM).
+                canManage: dm,
+                ...(typeof message.author?.id === 'string' ? { user: message.author.id } : {}),
+              })
+            : usageReply(parsed),
+          channelId,
+          id,
+          ctx,
+        );
   // When Discord refuses (the bot may not post in that channel: 50001/50013), say where, so an admin can fix it.
   const where = { channel: channelId, message: id, ...(dm ? { dm: true } : { guild: message.guild_id }) };
   return async () => {

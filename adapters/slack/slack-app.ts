@@ -13,6 +13,7 @@ import { usageReply } from '../../commands/usage-reply.ts';
 import { toRecapError } from '../../src/errors.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { JobRunner } from '../../src/jobs/job-runner.ts';
+import type { ChannelContext } from '../../commands/deps.ts';
 import type { Logger } from '../../src/log.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackDelivery, type SlackTarget } from './conversation.ts';
@@ -136,6 +137,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   );
 
   /**
+   * The channel a command came from. Only changing subscriptions needs to know whether the sender is a workspace
+   * admin or owner (users.info); Slack's Web API does not say who manages a channel, so admins and owners it is.
+   */
+  const channelContext = async (
+    client: WebClient,
+    teamId: string | undefined,
+    channel: string,
+    user: string,
+    invocation: InstantInvocation,
+    token?: string,
+  ): Promise<ChannelContext> => {
+    let canManage = false;
+    if (invocation.name === 'subscribe' || invocation.name === 'unsubscribe') {
+      try {
+        const info = (await client.users.info({ user, ...(token ? { token } : {}) })) as { user?: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } };
+        canManage = Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+      } catch (error) {
+        log.warn('slack users.info failed; treating the sender as not an admin', { error, user });
+      }
+    }
+    const target: SlackTarget = { platform: 'slack', channel, user, ...(teamId ? { teamId } : {}) };
+    return { key: `slack:${teamId ?? '-'}:${channel}`, target, canManage, user };
+  };
+
+  /**
    * Stores the request as a job, then runs it (the runner posts the status message and the recap). When the job
    * cannot be stored the sender is told at once: a request is never dropped silently.
    */
@@ -160,7 +186,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   app.command('/recap', async ({ command, ack, respond, context, client }) => {
     const parsed = parseCommand(command.text ?? '', { allowFiles: false });
     if (!parsed.ok) return ack({ response_type: 'ephemeral', ...renderSlackReply(usageReply(parsed)).message });
-    if (isInstant(parsed.invocation)) return ack({ response_type: 'ephemeral', ...renderSlackReply(await runner.instant(parsed.invocation)).message });
+    if (isInstant(parsed.invocation)) {
+      const channel = await channelContext(client, command.team_id, command.channel_id, command.user_id, parsed.invocation);
+      return ack({ response_type: 'ephemeral', ...renderSlackReply(await runner.instant(parsed.invocation, channel)).message });
+    }
     await ack();
     await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, (text) =>
       respond({ response_type: 'ephemeral', text }),
@@ -174,7 +203,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const attachment = slackAttachment(event.files);
     const parsed = parseCommand(stripMentions(event.text), { allowFiles: false, ...(attachment ? { attachment } : {}) });
     if (!parsed.ok || isInstant(parsed.invocation)) {
-      const reply = parsed.ok ? await runner.instant(parsed.invocation as InstantInvocation) : usageReply(parsed);
+      const reply = parsed.ok
+        ? await runner.instant(parsed.invocation as InstantInvocation, await channelContext(app.client, teamId, event.channel, user, parsed.invocation as InstantInvocation, to.token))
+        : usageReply(parsed);
       track(to.poster.ephemeral(event.channel, user, renderSlackReply(reply).message, threadTs));
       return;
     }

@@ -10,7 +10,7 @@
  *   finished by another within a lease time.
  */
 import { createHash } from 'node:crypto';
-import type { CommandDeps } from '../../commands/deps.ts';
+import type { ChannelContext, CommandDeps } from '../../commands/deps.ts';
 import type { InstantInvocation } from '../../commands/invocation.ts';
 import { refLabel } from '../../commands/ref-label.ts';
 import type { Reply } from '../domain/reply.ts';
@@ -53,7 +53,7 @@ export interface JobRunner {
    * Stores a new job. Acknowledge the request after this (it is durable now), then {@link JobRunner.run} it; if
    * this throws, the request was not taken: say so instead of acknowledging.
    */
-  submit(invocation: JobRecord['invocation'], target: ReplyTarget): Promise<JobRecord>;
+  submit(invocation: JobRecord['invocation'], target: ReplyTarget, id?: string): Promise<JobRecord>;
   /** Runs one stored job if nobody else is (idempotent). */
   run(id: string): Promise<void>;
   /** A callback arrived: the job's waiting poll goes now. False when this process is not waiting for it. */
@@ -64,8 +64,8 @@ export interface JobRunner {
   stop(graceMs?: number): Promise<void>;
   /** Jobs running in this process (tests, status). */
   running(): string[];
-  /** Answers a command that is not a job (`help`, `status`) at once, with the runner's dependencies. */
-  instant(invocation: InstantInvocation): Promise<Reply>;
+  /** Answers a command that is not a job (`help`, `status`, subscriptions) at once, in the channel it came from. */
+  instant(invocation: InstantInvocation, channel?: ChannelContext): Promise<Reply>;
 }
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
@@ -233,10 +233,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     register(platform, delivery) {
       deliveries.set(platform, delivery);
     },
-    async submit(invocation, target) {
+    async submit(invocation, target, id) {
       const at = now();
       const job: JobRecord = {
-        id: newJobId(),
+        id: id ?? newJobId(),
         createdAt: at,
         deadlineAt: at + (options.maxWaitMs ?? DEFAULT_JOB_WAIT_MS),
         invocation,
@@ -273,6 +273,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await all;
     },
     running: () => [...active.keys()],
-    instant: (invocation) => runInvocation(invocation, options.deps, { onInternalError: (error) => log.error('command failed', { error }) }),
+    instant: (invocation, channel) =>
+      runInvocation(invocation, { ...options.deps, ...(channel ? { channel } : {}) }, { onInternalError: (error) => log.error('command failed', { error }) }),
   };
 }

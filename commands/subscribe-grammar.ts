@@ -1,0 +1,49 @@
+/**
+ * Automatic posts: `/recap subscribe <session:ID|breakout:ID|workspace:ID> [--lang CODE] [--glossary ID]`,
+ * `/recap unsubscribe <same>`, `/recap subscriptions`. SpotMe ("Backstage") sessions and breakouts are recapped in
+ * the channel once their recording is ready.
+ */
+import type { ParseOutcome, Watch } from './invocation.ts';
+import { splitOptions } from './options.ts';
+
+export const SUBSCRIBE_USAGE = '/recap subscribe <session:ID | breakout:ID | workspace:ID> [--lang CODE] [--glossary ID]';
+export const UNSUBSCRIBE_USAGE = '/recap unsubscribe <session:ID | breakout:ID | workspace:ID>';
+export const SUBSCRIPTIONS_USAGE = '/recap subscriptions';
+
+const WATCH = /^(session|breakout|workspace):([A-Za-z0-9_.-]{1,100})$/;
+
+function parseWatch(word: string | undefined, usage: string): { ok: true; watch: Watch } | Extract<ParseOutcome, { ok: false }> {
+  if (word === undefined) return { ok: false, error: 'Tell me what to watch.', hint: 'Give session:<id>, breakout:<id> or workspace:<id> (SpotMe ids, from Backstage).', usage };
+  const match = WATCH.exec(word);
+  if (!match) return { ok: false, error: `"${word.slice(0, 40)}" is not something Recap can watch.`, hint: 'Give session:<id>, breakout:<id> or workspace:<id>.', usage };
+  return { ok: true, watch: { kind: match[1] as Watch['kind'], id: match[2]! } };
+}
+
+export function parseSubscribe(tokens: readonly string[]): ParseOutcome {
+  const split = splitOptions(tokens, ['lang', 'glossary']);
+  if (!split.ok) return { ok: false, error: split.error, ...(split.hint ? { hint: split.hint } : {}), usage: SUBSCRIBE_USAGE };
+  const [first, ...rest] = split.words;
+  const parsed = parseWatch(first, SUBSCRIBE_USAGE);
+  if (!parsed.ok) return parsed;
+  if (rest.length) return { ok: false, error: 'Subscribe to one thing at a time.', hint: `Send another /recap subscribe for "${rest[0]!.slice(0, 40)}".`, usage: SUBSCRIBE_USAGE };
+  return {
+    ok: true,
+    invocation: {
+      name: 'subscribe',
+      watch: parsed.watch,
+      ...(split.options.lang ? { lang: split.options.lang } : {}),
+      ...(split.options.glossary ? { glossary: split.options.glossary } : {}),
+    },
+  };
+}
+
+export function parseUnsubscribe(tokens: readonly string[]): ParseOutcome {
+  const parsed = parseWatch(tokens[0], UNSUBSCRIBE_USAGE);
+  if (!parsed.ok) return parsed;
+  return { ok: true, invocation: { name: 'unsubscribe', watch: parsed.watch } };
+}
+
+export function parseSubscriptions(tokens: readonly string[]): ParseOutcome {
+  if (tokens.length) return { ok: false, error: '/recap subscriptions takes no words.', hint: 'It lists what this channel is subscribed to.', usage: SUBSCRIPTIONS_USAGE };
+  return { ok: true, invocation: { name: 'subscriptions' } };
+}
