@@ -105,7 +105,8 @@ export function splitText(text: string, max: number): string[] {
     }
     pieces.push(rest.slice(0, cut));
     rest = rest.slice(cut + skip);
-    if (LINE_START_MARK.test(rest)) rest = `\\${rest}`;
+    // Markdown escapes punctuation only: \# and \- but 1\. (a backslash before a digit would show).
+    if (LINE_START_MARK.test(rest)) rest = /^\d/.test(rest) ? rest.replace(/^(\d+)\./, '$1\\.') : `\\${rest}`;
   }
   if (rest) pieces.push(rest);
   return pieces.filter((piece) => piece.trim());
