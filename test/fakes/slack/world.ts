@@ -64,6 +64,9 @@ export interface FakeUser {
   real_name: string;
   is_bot: boolean;
   tz: string;
+  /** Workspace admins and owners (users.info shows them; Recap lets them change subscriptions). */
+  is_admin?: boolean;
+  is_owner?: boolean;
 }
 
 export interface ResponseUrlState {
