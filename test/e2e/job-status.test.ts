@@ -22,8 +22,13 @@ afterAll(async () => {
 
 const ask = async (ref: string) => {
   const interaction = discord.sendInteractionCreate({ data: { name: 'recap', options: [{ name: 'ref', type: 3, value: ref }] } });
-  const response = await until(() => discord.interactionResponses.find((r) => r.interactionId === interaction.id), 'the answer');
-  return response as { type?: number; data?: { content?: string; flags?: number } };
+  const response = (await until(() => discord.interactionResponses.find((r) => r.interactionId === interaction.id), 'the answer')) as {
+    type?: number;
+    data?: { content?: string; flags?: number };
+  };
+  // What the user reads: Discord shows `\_` as `_` (job ids may hold underscores).
+  const content = response.data?.content?.replace(/\\([^0-9A-Za-z\s])/g, '$1');
+  return { ...response, data: { ...response.data, ...(content !== undefined ? { content } : {}) } };
 };
 
 describe('/recap status', () => {
