@@ -76,24 +76,38 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const deliveries = new Map<string, Delivery>();
   const active = new Map<string, Promise<void>>();
   const wakers = new Map<string, () => void>();
+  /** Jobs woken while their poll was not sleeping (reading the provider): their next sleep is skipped. */
+  const woken = new Set<string>();
   const controllers = new Map<string, AbortController>();
   const unserved = new Set<string>();
   let sweepTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  /** The poll's sleep, cut short by {@link JobRunner.wake}. */
-  const wakeableSleep = (id: string) => (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
+  /**
+   * The poll's sleep, cut short by {@link JobRunner.wake}. A wake that came while the poll was reading the provider
+   * skips the next sleep: that read may have started before the provider finished (P-5), and the callback must not be
+   * lost until the next scheduled poll. A woken sleep's timer is cleared, and only removes its own waker: when it
+   * used to fire later it unhooked the next sleep's waker, and the following callback woke nothing.
+   */
+  const wakeableSleep = (id: string) => (ms: number, signal?: AbortSignal) => {
+    if (woken.delete(id)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const cut = new AbortController();
+      const unhook = () => {
+        if (wakers.get(id) === done) wakers.delete(id);
+      };
       const done = () => {
-        wakers.delete(id);
+        unhook();
+        cut.abort();
         resolve();
       };
       wakers.set(id, done);
-      realSleep(ms, signal).then(done, (error: unknown) => {
-        wakers.delete(id);
-        reject(error);
+      realSleep(ms, signal ? AbortSignal.any([signal, cut.signal]) : cut.signal).then(done, (error: unknown) => {
+        unhook();
+        if (signal?.aborted || !cut.signal.aborted) reject(error);
       });
     });
+  };
 
   async function work(id: string, signal: AbortSignal): Promise<void> {
     let job = await jobs.get(id);
@@ -189,6 +203,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       .finally(async () => {
         clearInterval(renew);
         active.delete(id);
+        woken.delete(id);
         controllers.delete(id);
         await locks.release(`job:${id}`, owner).catch(() => undefined);
       });
@@ -252,8 +267,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     run,
     wake(id) {
       const wake = wakers.get(id);
-      wake?.();
-      return wake !== undefined;
+      if (wake) {
+        wake();
+        return true;
+      }
+      // Running here but not sleeping (reading the provider, posting): the poll's next sleep is skipped.
+      if (!active.has(id)) return false;
+      woken.add(id);
+      return true;
     },
     async start() {
       stopped = false;

@@ -39,8 +39,10 @@ export function hookRoutes(options: HookRoutesOptions): Hono {
     const body = await readBodyText(c.req.raw, MAX_BODY_BYTES);
     if (body === undefined) return c.text('Request body too large.', 413);
     const job = CALLBACK_PROVIDERS.has(provider) ? await options.jobs.get(id) : undefined;
-    // P-4, P-8: an unknown job (or provider) ends the provider's retries; nothing is read or run.
-    if (!job) {
+    // P-4, P-8: an unknown job (or provider) ends the provider's retries; nothing is read or run. A job waiting on
+    // another provider is unknown here too: without this, `/hooks/pictory/<id>` woke an AssemblyAI job without the
+    // auth header AssemblyAI's path requires (found by test/e2e/jobs.test.ts P-8).
+    if (!job || (job.providerJob && job.providerJob.provider !== provider)) {
       options.log.info('callback for no known job', { provider });
       return c.text('No such job.', 404);
     }
