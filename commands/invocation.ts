@@ -37,16 +37,24 @@ export interface Watch {
   id: string;
 }
 
+/**
+ * Recordings made elsewhere: a secret callback URL a team's own AssemblyAI, Memories.ai or Pictory pipeline calls,
+ * each recording then recapped in the channel once.
+ */
+export interface WebhookWatch {
+  kind: 'webhook';
+}
+
 export interface SubscribeInvocation {
   name: 'subscribe';
-  watch: Watch;
+  watch: Watch | WebhookWatch;
   lang?: string;
   glossary?: string;
 }
 
 export interface UnsubscribeInvocation {
   name: 'unsubscribe';
-  watch: Watch;
+  watch: Watch | WebhookWatch;
 }
 
 export interface SubscriptionsInvocation {

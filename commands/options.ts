@@ -3,6 +3,7 @@
  * message that names the option and what it accepts.
  */
 import { PROVIDERS, type ProviderName } from '../src/domain/media-ref.ts';
+import { cut } from './parse-ref.ts';
 
 export interface CommonOptions {
   provider?: ProviderName;
@@ -34,7 +35,7 @@ export function splitOptions(tokens: readonly string[], allowed: readonly Option
     if (!(allowed as readonly string[]).includes(name)) {
       return {
         ok: false,
-        error: `Unknown option "${token.slice(0, 40)}".`,
+        error: `Unknown option "${cut(token, 40)}".`,
         hint: allowed.length ? `Options here: ${allowed.map((a) => `--${a}`).join(', ')}.` : 'This command takes no options.',
       };
     }
@@ -53,23 +54,23 @@ function applyOption(options: CommonOptions, name: OptionName, value: string): s
   switch (name) {
     case 'provider': {
       const provider = value.toLowerCase();
-      if (!(PROVIDERS as readonly string[]).includes(provider)) return `"${value.slice(0, 40)}" is not a provider Recap knows.`;
+      if (!(PROVIDERS as readonly string[]).includes(provider)) return `"${cut(value, 40)}" is not a provider Recap knows.`;
       options.provider = provider as ProviderName;
       return undefined;
     }
     case 'lang': {
-      if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/.test(value)) return `"${value.slice(0, 40)}" is not a language code.`;
+      if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/.test(value)) return `"${cut(value, 40)}" is not a language code.`;
       options.lang = value.toLowerCase().replace('_', '-');
       return undefined;
     }
     case 'glossary': {
-      if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) return `"${value.slice(0, 40)}" is not a glossary id.`;
+      if (!/^[A-Za-z0-9._-]{1,128}$/.test(value)) return `"${cut(value, 40)}" is not a glossary id.`;
       options.glossary = value;
       return undefined;
     }
     case 'highlights': {
       const seconds = parseSeconds(value);
-      if (seconds === undefined) return `"${value.slice(0, 40)}" is not a highlight length.`;
+      if (seconds === undefined) return `"${cut(value, 40)}" is not a highlight length.`;
       options.highlightsSeconds = seconds;
       return undefined;
     }

@@ -40,7 +40,9 @@ export function parseRef(word: string, ctx: RefContext): RefOutcome {
     }
     return { ok: true, ref: { kind: 'url', url: word } };
   }
-  if (scheme && scheme in PREFIXES) {
+  // Own keys only: `constructor` is "in" every object, and `constructor:abc` became Object('abc') (a String object,
+  // not a MediaRef) until the fuzzer found it.
+  if (scheme && Object.hasOwn(PREFIXES, scheme)) {
     const id = word.slice(scheme.length + 1);
     if (!ID.test(id)) {
       return {
@@ -75,5 +77,14 @@ export function parseRef(word: string, ctx: RefContext): RefOutcome {
 
 /** Keeps echoed user input short in replies. */
 export function clip(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return text.length > max ? `${cut(text, max - 1)}…` : text;
+}
+
+/**
+ * The first `max` UTF-16 units of `text`, one fewer when that would split an emoji (or any astral character): half
+ * of a surrogate pair is not text, and Slack and Discord show it as garbage (found by the fuzzer, test/fuzz).
+ */
+export function cut(text: string, max: number): string {
+  const end = max > 0 && max < text.length && /[\ud800-\udbff]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
 }

@@ -27,6 +27,12 @@ const PART_ALIASES: Record<string, Part> = {
   transcript: 'transcript',
 };
 
+/**
+ * The part a word names. Own keys only: `PART_ALIASES['constructor']` (or `__proto__`, `toString`) is inherited from
+ * Object.prototype, which the fuzzer found turning `/recap <link> constructor` into a recap of no parts at all.
+ */
+const partAlias = (word: string): Part | undefined => (Object.hasOwn(PART_ALIASES, word) ? PART_ALIASES[word] : undefined);
+
 export function parseRecap(tokens: readonly string[], ctx: RefContext): ParseOutcome {
   const fail = (error: string, hint?: string): ParseOutcome => ({ ok: false, error, hint, usage: RECAP_USAGE });
   const split = splitOptions(tokens, ['provider', 'lang', 'glossary', 'highlights']);
@@ -35,7 +41,7 @@ export function parseRecap(tokens: readonly string[], ctx: RefContext): ParseOut
   if (words.length === 0 && !ctx.attachment) return fail('Tell me what to recap.', `Give ${REF_FORMS}, or attach a file.`);
 
   // With a file attached, the words may be parts only ("@Recap summary" on an uploaded VTT).
-  const attachmentFirst = ctx.attachment !== undefined && (words.length === 0 || PART_ALIASES[splitPartWord(words[0]!)[0].toLowerCase()] !== undefined);
+  const attachmentFirst = ctx.attachment !== undefined && (words.length === 0 || partAlias(splitPartWord(words[0]!)[0].toLowerCase()) !== undefined);
   const [first, ...restWords] = words;
   const rest = attachmentFirst ? words : restWords;
   const ref: ReturnType<typeof parseRef> = attachmentFirst ? { ok: true, ref: ctx.attachment! } : parseRef(first!, ctx);
@@ -45,7 +51,7 @@ export function parseRecap(tokens: readonly string[], ctx: RefContext): ParseOut
   let highlightsSeconds = options.highlightsSeconds;
   for (const word of rest) {
     const [name, value] = splitPartWord(word);
-    const part = PART_ALIASES[name.toLowerCase()];
+    const part = partAlias(name.toLowerCase());
     if (!part) {
       const other = parseRef(word, ctx);
       if (other.ok) return fail('Recap one thing at a time.', `Send a separate /recap for "${clip(word, 40)}".`);

@@ -51,7 +51,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'subscribe',
     keyword: 'subscribe',
     usage: SUBSCRIBE_USAGE,
-    description: 'Post a recap in this channel whenever a SpotMe session, breakout or any session of a workspace has its recording ready (channel managers and admins).',
+    description:
+      'Post a recap in this channel whenever a SpotMe session, breakout or any session of a workspace has its recording ready, or (webhook) whenever your own AssemblyAI, Memories.ai or Pictory pipeline calls the secret URL Recap gives you (channel managers and admins).',
     example: '/recap subscribe workspace:ws-123 --lang en',
     parse: (tokens) => parseSubscribe(tokens),
   },
@@ -59,7 +60,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'unsubscribe',
     keyword: 'unsubscribe',
     usage: UNSUBSCRIBE_USAGE,
-    description: 'Stop those automatic posts in this channel.',
+    description: 'Stop those automatic posts in this channel (webhook: its URL stops working).',
     example: '/recap unsubscribe workspace:ws-123',
     parse: (tokens) => parseUnsubscribe(tokens),
   },

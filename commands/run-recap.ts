@@ -60,15 +60,18 @@ export async function runRecap(invocation: RecapInvocation, deps: CommandDeps): 
     notes.push('This transcript has no timestamps, so there are no times, highlights or VTT/SRT captions.');
   }
   if (want.includes('captions') && transcript) {
-    if (deps.captions) recap.captions = await deps.captions.publish(transcript);
+    if (deps.captions) recap.captions = await deps.captions.publish(transcript, resolved.handle);
     else notes.push('Caption links need the Recap server (npm start); `recap captions <file> --format vtt` writes them here.');
   }
+  // A provider whose media URLs expire (SpotMe's, after 6 hours) gets Recap's own link instead, which redirects to a
+  // fresh URL on each click: replies are read long after they are posted.
+  const mediaUrl = resolved.mediaUrl ?? (resolved.handle && deps.media ? await deps.media.publish(resolved.handle) : undefined);
   const speakers = new Set(transcript?.utterances.map((u) => u.speaker).filter(Boolean)).size;
   const durationMs = transcript?.timed ? transcript.durationMs : undefined;
   return {
     kind: 'recap',
     source: resolved.source,
-    ...(resolved.mediaUrl ? { mediaUrl: resolved.mediaUrl } : {}),
+    ...(mediaUrl ? { mediaUrl } : {}),
     ...(language ? { language } : {}),
     ...(durationMs !== undefined ? { durationMs } : {}),
     ...(speakers > 0 ? { speakers } : {}),

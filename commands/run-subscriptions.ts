@@ -6,6 +6,7 @@ import type { TextReply } from '../src/domain/reply.ts';
 import { RecapError } from '../src/errors.ts';
 import type { CommandDeps } from './deps.ts';
 import type { SubscribeInvocation, SubscriptionsInvocation, UnsubscribeInvocation, Watch } from './invocation.ts';
+import { describeChannelHook, runWebhookSubscription } from './run-webhook-subscription.ts';
 
 const named = (watch: Watch) => `${watch.kind}:${watch.id}`;
 
@@ -16,10 +17,16 @@ export async function runSubscriptions(invocation: SubscribeInvocation | Unsubsc
   }
   if (invocation.name === 'subscriptions') {
     const list = await subscriptions.list(channel.key);
-    if (list.length === 0) return { kind: 'text', text: 'This channel has no automatic recaps. /recap subscribe workspace:<id> posts one for every SpotMe session as its recording is ready.' };
+    const hook = await deps.channelHooks?.store.forChannel(channel.key);
+    if (list.length === 0 && !hook) {
+      return { kind: 'text', text: 'This channel has no automatic recaps. /recap subscribe workspace:<id> posts one for every SpotMe session as its recording is ready; /recap subscribe webhook gives a URL for recordings made elsewhere.' };
+    }
     const lines = list.map((s) => `• ${named(s.watch)}${s.lang ? ` (--lang ${s.lang})` : ''}${s.glossary ? ` (--glossary ${s.glossary})` : ''}`);
+    if (hook) lines.push(describeChannelHook(hook, deps.channelHooks?.providers ?? []));
     return { kind: 'text', text: [`This channel gets a recap of:`, ...lines].join('\n') };
   }
+  // Before the manager check: a webhook's answer holds a secret, and where it cannot be private it says so first.
+  if (invocation.watch.kind === 'webhook') return runWebhookSubscription(invocation, channel, deps);
   if (!channel.canManage) {
     throw new RecapError('forbidden', 'Only channel managers and admins can change automatic recaps.', { hint: 'Ask one of them to run the command, or use /recap <session:ID> for a one-off recap.' });
   }

@@ -9,7 +9,9 @@ export function parseSearch(tokens: readonly string[], ctx: RefContext): ParseOu
   const fail = (error: string, hint?: string): ParseOutcome => ({ ok: false, error, hint, usage: SEARCH_USAGE });
   const split = splitOptions(tokens, ['provider', 'lang']);
   if (!split.ok) return fail(split.error, split.hint);
-  const [first, ...words] = split.words;
+  const [first, ...given] = split.words;
+  // Quotes make empty words (`""`, `" "`); searching for nothing would match every line, so they are no words.
+  const words = given.filter((word) => word.trim() !== '');
   if (first === undefined) return fail('Tell me where to search.', `Give ${REF_FORMS}, then the words to find.`);
   const ref = parseRef(first, ctx);
   if (!ref.ok) return fail(ref.error, ref.hint);

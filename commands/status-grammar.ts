@@ -1,5 +1,6 @@
 /** `/recap status <job>`: where a recap job is (the id is shown in its status message). */
 import type { ParseOutcome } from './invocation.ts';
+import { cut } from './parse-ref.ts';
 
 export const STATUS_USAGE = '/recap status <job>';
 const JOB_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -10,6 +11,6 @@ export function parseStatus(tokens: readonly string[]): ParseOutcome {
   if (job === undefined) return fail('Tell me which job.', 'Its id is in the status message of the recap, after "job".');
   if (rest.length > 0) return fail('Ask about one job at a time.', 'Give only the job id.');
   const id = job.replace(/^`|`$/g, '');
-  if (!JOB_ID.test(id)) return fail(`"${id.slice(0, 40)}" is not a job id.`, 'Job ids are 22 letters, digits, - and _, as shown in the status message.');
+  if (!JOB_ID.test(id)) return fail(`"${cut(id, 40)}" is not a job id.`, 'Job ids are 22 letters, digits, - and _, as shown in the status message.');
   return { ok: true, invocation: { name: 'status', job: id } };
 }

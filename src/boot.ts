@@ -2,12 +2,14 @@
  * The composition root: configuration in, a running Recap out (store, caption links, command runner, server).
  * `main.ts` calls it for `npm start`; tests call it to run Recap in-process against their own fakes.
  */
+import { auditSecrets } from './log-audit.ts';
 import type { Hono } from 'hono';
 import type { CommandDeps } from '../commands/deps.ts';
 import { runCommandText } from '../commands/run.ts';
 import type { RefContext } from '../commands/parse-ref.ts';
 import { CaptionLinks } from './captions/caption-links.ts';
-import { linkBase, type Config } from './config.ts';
+import { MediaLinks } from './captions/media-links.ts';
+import { configSecrets, linkBase, type Config } from './config.ts';
 import type { Reply } from './domain/reply.ts';
 import type { Logger } from './log.ts';
 import { createApp } from './server/app.ts';
@@ -28,6 +30,9 @@ import type { Provider } from './providers/provider.ts';
 import type { SpotMeClient } from './providers/spotme/client.ts';
 import { createSpotMePoller } from './subscriptions/spotme-poller.ts';
 import { createSubscriptionStore } from './subscriptions/subscription-store.ts';
+import { CHANNEL_HOOK_PROVIDERS, createChannelHookStore } from './subscriptions/channel-hook-store.ts';
+import { channelHookRoutes } from './server/channel-hook-routes.ts';
+import { lockOwner } from './jobs/locks.ts';
 import { memoryStore, openStore, type StoreHandle } from './store.ts';
 
 export interface BootOptions {
@@ -48,6 +53,8 @@ export interface BootOptions {
   discord?: Pick<DiscordAdapterOptions, 'leaseTtlMs'>;
   /** Host to listen on; all interfaces when unset. */
   hostname?: string;
+  /** The clock media links compare provider URL expiries with (tests move it hours ahead). */
+  now?: () => number;
 }
 
 export interface RunningRecap {
@@ -68,6 +75,7 @@ export interface RunningRecap {
 
 export async function bootRecap(config: Config, options: BootOptions): Promise<RunningRecap> {
   const { log } = options;
+  auditSecrets(...configSecrets(config));
   const storeHandle = options.memory ? memoryStore() : openStore(config);
   storeHandle.store.on('error', (error: unknown) => log.error('store error', { error }));
   let port = config.port;
@@ -84,10 +92,14 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
   });
   const subscriptions = createSubscriptionStore(storeHandle.store, storeHandle.subscribedChannels);
   const spotmeWorkspace = providers.spotme ? config.providers.spotme?.workspaceId : undefined;
+  // Channel webhooks take callbacks only from providers whose jobs Recap can re-read with its own key.
+  const channelHooks = { store: createChannelHookStore(storeHandle.store), providers: CHANNEL_HOOK_PROVIDERS.filter((p) => providers[p]), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) };
+  const media = new MediaLinks({ store: storeHandle.store, base, providers, log, ...(options.now ? { now: options.now } : {}) });
   const commandDeps = createCommandDeps({
     config,
     providers,
     captions,
+    media,
     ...options.overrides,
     ...(options.cwd ? { cwd: options.cwd } : {}),
     // Slack file links need the bot token (with OAuth, that of the workspace being answered); the safe fetcher drops
@@ -100,6 +112,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     jobStatus: (id) => jobs.get(id),
     subscriptions,
     ...(spotmeWorkspace ? { spotmeWorkspace } : {}),
+    channelHooks,
   };
   const runner = createJobRunner({
     jobs,
@@ -146,8 +159,13 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         ...options.discord,
       })
     : undefined;
-  const routes = [slack?.routes, discord?.routes, hookRoutes({ jobs, runner, log })].filter((r): r is Hono => r !== undefined);
-  const app = createApp({ store: storeHandle.store, captions, log, routes });
+  const routes = [
+    slack?.routes,
+    discord?.routes,
+    hookRoutes({ jobs, runner, log }),
+    channelHookRoutes({ ...channelHooks, jobs, runner, locks: storeHandle.locks, owner: lockOwner(), log }),
+  ].filter((r): r is Hono => r !== undefined);
+  const app = createApp({ store: storeHandle.store, captions, media, providers, log, routes });
   const server = await startServer(app, config.port, options.hostname).catch(async (error: unknown) => {
     await storeHandle.close();
     throw error;

@@ -4,6 +4,7 @@
  */
 import type { CommandDeps } from '../commands/deps.ts';
 import type { CaptionLinks } from './captions/caption-links.ts';
+import type { MediaLinks } from './captions/media-links.ts';
 import type { Config } from './config.ts';
 import { createProviders, type ProviderOverrides } from './providers/create-providers.ts';
 import type { ProviderSet } from './providers/provider-set.ts';
@@ -21,6 +22,8 @@ export interface CommandDepsOptions {
   urlCheck?: RouterOptions['urlCheck'];
   uploadHeaders?: RouterOptions['uploadHeaders'];
   captions?: CaptionLinks;
+  /** Stable media links, where a server runs. */
+  media?: MediaLinks;
 }
 
 export function createCommandDeps(options: CommandDepsOptions): CommandDeps {
@@ -39,5 +42,6 @@ export function createCommandDeps(options: CommandDepsOptions): CommandDeps {
     resolve: (ref, request) => resolveSource(ref, request, router),
     providerSearch: (ref, words, signal) => searchWithProvider(ref, words, router, signal),
     ...(options.captions ? { captions: options.captions } : {}),
+    ...(options.media ? { media: options.media } : {}),
   };
 }

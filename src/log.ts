@@ -2,6 +2,8 @@
  * A small structured logger: one JSON line per event on stderr. Known secret values and token shapes are
  * censored before anything is written, so a secret never reaches a log by accident.
  */
+import { auditLogLine, logAuditOn } from './log-audit.ts';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -59,11 +61,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = ORDER[options.level ?? 'info'];
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const audit = logAuditOn();
   const emit = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
-    if (ORDER[level] < threshold) return;
+    if (ORDER[level] < threshold && !audit) return;
     const record: Record<string, unknown> = { time: new Date().toISOString(), level, msg: message };
     for (const [key, value] of Object.entries(fields ?? {})) record[key] = value instanceof Error ? describeError(value) : value;
-    write(scrub(JSON.stringify(record), secrets));
+    const line = scrub(JSON.stringify(record), secrets);
+    // L-2: the audit sees every line, also those below the level, as it would be written.
+    if (audit) auditLogLine(line);
+    if (ORDER[level] >= threshold) write(line);
   };
   return {
     debug: (m, f) => emit('debug', m, f),

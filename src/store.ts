@@ -26,18 +26,40 @@ export interface StoreHandle {
   close(): Promise<void>;
 }
 
+/** How long a Redis connection may take before a request that needs it fails (and is delivered again). */
+const REDIS_TIMEOUT_MS = 2000;
+
 /** Opens the store the configuration asks for. */
 export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHandle {
   if (config.redisUrl) {
-    const redis = new KeyvRedis(config.redisUrl);
-    const store = new Keyv({ store: redis, namespace: 'recap', useKeyPrefix: false });
+    // P-17: by default @keyv/redis answers a failed command with "nothing there" (a get) or nothing at all (a set),
+    // and queues commands while disconnected: a job "stored" during an outage was lost, a dedupe read as "not seen",
+    // and requests hung until Redis came back. Errors are thrown instead and commands fail at once while Redis is
+    // away (reconnecting in the background), so a request that cannot be stored gets a 5xx and is delivered again.
+    const redis = new KeyvRedis(
+      { url: config.redisUrl, disableOfflineQueue: true, socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) } },
+      { throwOnErrors: true, throwOnConnectError: true, connectionTimeout: REDIS_TIMEOUT_MS },
+    );
+    const store = new Keyv({ store: redis, namespace: 'recap', useKeyPrefix: false, throwOnErrors: true });
     return { store, description: 'Redis', locks: redisLocks(redis), jobIndex: redisJobIndex(redis), subscribedChannels: redisJobIndex(redis, 'subs:channels'), close: () => store.disconnect() };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'recap.sqlite');
   // busyTimeout: a second process (the CLI beside a running server) waits for the lock instead of failing.
-  const store = new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 }), namespace: 'recap' });
+  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+  // LD-1/LD-3 (npm run bench:load): in SQLite's default rollback journal each write is a transaction with about four
+  // fsyncs (20 ms on the bench machine), so the one connection managed ~50 writes a second and a Slack
+  // acknowledgement (its event claim is a write) queued behind the jobs' writes for seconds. With a write-ahead log
+  // and synchronous=NORMAL a commit is an append (~0.1 ms), fsyncs happen at checkpoints: still atomic, and durable
+  // when the process crashes (what the crash tests kill); only an OS crash or power loss can undo the last commits.
+  // node-sqlite3 may run one connection's queued statements in any order, so every statement waits for these two.
+  const query = sqlite.query;
+  const tuned = query('PRAGMA journal_mode=WAL')
+    .then(() => query('PRAGMA synchronous=NORMAL'))
+    .catch(() => undefined);
+  sqlite.query = (sql, ...parameters) => tuned.then(() => query(sql, ...parameters));
+  const store = new Keyv({ store: sqlite, namespace: 'recap', throwOnErrors: true });
   return { store, description: `SQLite ${file}`, locks: memoryLocks(), jobIndex: storeJobIndex(store), subscribedChannels: storeJobIndex(store, 'subs:channels'), close: () => store.disconnect() };
 }
 

@@ -3,6 +3,7 @@
  * Discord's 3 seconds: a deferral, or at once a private message for usage mistakes and help) and the work after it.
  * https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type
  */
+import { auditSecrets } from '../../src/log-audit.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { isInstant, type InstantInvocation } from '../../commands/invocation.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
@@ -16,6 +17,7 @@ import type { DiscordPoster } from './rest-poster.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 
 /** https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-type */
+
 export const INTERACTION_TYPE = { ping: 1, command: 2, component: 3, autocomplete: 4, modal: 5 } as const;
 /** https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-interaction-callback-type */
 export const CALLBACK_TYPE = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, autocomplete: 8 } as const;
@@ -72,11 +74,15 @@ function channelOf(interaction: InteractionLike): ChannelContext | undefined {
     key: `discord:${interaction.channel_id}`,
     target,
     canManage,
+    // Instant answers to an interaction carry flags 64 (`privately` below): only the sender sees them.
+    privateReplies: true,
     ...(typeof user === 'string' ? { user } : {}),
   };
 }
 
 const privately = (data: object) => ({ type: CALLBACK_TYPE.message, data: { ...data, flags: EPHEMERAL } });
+/** What a command gets when Recap cannot store it (the store is down). */
+const busy = privately({ content: '⚠️ Recap could not take this request just now. Try again in a minute.', allowed_mentions: { parse: [] } });
 
 export async function handleInteraction(payload: unknown, ctx: InteractionContext): Promise<InteractionOutcome> {
   const interaction = (payload && typeof payload === 'object' ? payload : {}) as InteractionLike;
@@ -85,6 +91,7 @@ export async function handleInteraction(payload: unknown, ctx: InteractionContex
   // Caption links are link buttons (no interaction); any other component is acknowledged without a change.
   if (interaction.type === INTERACTION_TYPE.component) return { response: { type: CALLBACK_TYPE.deferredUpdate } };
   const { id, token, application_id: applicationId, channel_id: channelId } = interaction;
+  if (typeof token === 'string') auditSecrets(token);
   if (interaction.type !== INTERACTION_TYPE.command || typeof id !== 'string' || typeof token !== 'string' || typeof applicationId !== 'string' || typeof channelId !== 'string') {
     return { response: privately({ content: '⚠️ Recap does not handle that kind of interaction.', allowed_mentions: { parse: [] } }) };
   }
@@ -92,7 +99,15 @@ export async function handleInteraction(payload: unknown, ctx: InteractionContex
     return { response: privately({ content: '⚠️ Recap only knows `/recap`. Re-register its commands with `npm run discord:register`.', allowed_mentions: { parse: [] } }) };
   }
   // D-6: the same interaction delivered twice (gateway replay, two replicas) is answered once.
-  if (!(await ctx.claims.claim(`discord-interaction:${id}`, INTERACTION_CLAIM_TTL_MS))) return { response: { type: CALLBACK_TYPE.deferredMessage } };
+  let claimed: boolean;
+  try {
+    claimed = await ctx.claims.claim(`discord-interaction:${id}`, INTERACTION_CLAIM_TTL_MS);
+  } catch (error) {
+    // P-17: the store is down; the user is told now rather than left with "The application did not respond".
+    ctx.log.error('discord interaction could not be claimed', { error });
+    return { response: busy };
+  }
+  if (!claimed) return { response: { type: CALLBACK_TYPE.deferredMessage } };
   const received = (ctx.now ?? Date.now)();
   const request = commandRequest(interaction.data);
   const parsed = parseCommand(request.text, { allowFiles: false, ...(request.attachment ? { attachment: request.attachment } : {}) });
@@ -116,6 +131,6 @@ export async function handleInteraction(payload: unknown, ctx: InteractionContex
     return { response: { type: CALLBACK_TYPE.deferredMessage }, work: () => ctx.runner.run(job.id) };
   } catch (error) {
     ctx.log.error('discord interaction could not be stored', { error });
-    return { response: privately({ content: '⚠️ Recap could not take this request just now. Try again in a minute.', allowed_mentions: { parse: [] } }) };
+    return { response: busy };
   }
 }

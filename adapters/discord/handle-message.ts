@@ -44,6 +44,9 @@ interface MessageLike {
 /** Default (0) and reply (19) messages are what people type; joins, pins and the like are not requests. */
 const USER_MESSAGE_TYPES = new Set([0, 19]);
 
+/** What a mention gets when Recap cannot store it (the store is down). */
+const busyMessage = message('⚠️ Recap could not take this request just now. Mention me again in a minute.');
+
 /** Handles one MESSAGE_CREATE; returns the work to track, or undefined when the message is not for Recap. */
 export async function handleMessage(payload: unknown, ctx: MessageContext): Promise<(() => Promise<void>) | undefined> {
   const message = (payload && typeof payload === 'object' ? payload : {}) as MessageLike;
@@ -53,7 +56,17 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
   if (typeof message.type === 'number' && !USER_MESSAGE_TYPES.has(message.type)) return undefined;
   const dm = typeof message.guild_id !== 'string';
   if (!dm && !mentionsUser(message, ctx.botUserId)) return undefined;
-  if (!(await ctx.claims.claim(`discord-message:${id}`, MESSAGE_CLAIM_TTL_MS))) return undefined;
+  let claimed: boolean;
+  try {
+    claimed = await ctx.claims.claim(`discord-message:${id}`, MESSAGE_CLAIM_TTL_MS);
+  } catch (error) {
+    // P-17: the store is down (Redis stopped). Discord does not deliver a message again: say so rather than drop it.
+    ctx.log.error('discord mention could not be claimed', { error, channel: channelId, message: id });
+    return async () => {
+      await ctx.poster.send(channelId, busyMessage, { replyTo: id }).catch((sendError: unknown) => ctx.log.warn('discord busy notice not sent', { error: sendError }));
+    };
+  }
+  if (!claimed) return undefined;
 
   const attachment = firstAttachment(message.attachments);
   const parsed = parseCommand(stripDiscordMentions(message.content), { allowFiles: false, ...(attachment ? { attachment } : {}) });
@@ -82,9 +95,15 @@ export async function handleMessage(payload: unknown, ctx: MessageContext): Prom
   };
 }
 
-/** Messages have no private replies: usage mistakes, help and status are answered under the message, quoting it. */
+/**
+ * Messages have no private replies: usage mistakes, help and status are answered under the message, quoting it. A
+ * reply that holds a secret is never shown there (commands refuse first; this guards against one that does not).
+ */
 function usage(reply: Reply, channelId: string, messageId: string, ctx: MessageContext): () => Promise<void> {
-  const rendered = renderDiscordReply(reply);
+  const shown: Reply = reply.kind === 'text' && reply.private
+    ? { kind: 'error', code: 'unsupported', message: 'That answer is private, and a reply here would be seen by everyone.', hint: 'Send it as the /recap slash command: its answer is shown to you only.', ephemeral: true }
+    : reply;
+  const rendered = renderDiscordReply(shown);
   return async () => {
     for (const [i, m] of rendered.messages.entries()) {
       await ctx.poster.send(channelId, m, { replyTo: messageId, ...(i === rendered.messages.length - 1 && rendered.files.length ? { files: rendered.files } : {}) });
@@ -101,7 +120,7 @@ function recap(invocation: JobInvocation, origin: MentionOrigin, ctx: MessageCon
       job = await ctx.runner.submit(invocation, target);
     } catch (error) {
       ctx.log.error('discord mention could not be stored', { error, channel: origin.channelId, message: origin.messageId });
-      await ctx.poster.send(origin.channelId, message('⚠️ Recap could not take this request just now. Mention me again in a minute.'), { replyTo: origin.messageId });
+      await ctx.poster.send(origin.channelId, busyMessage, { replyTo: origin.messageId });
       return;
     }
     await ctx.runner.run(job.id);

@@ -3,7 +3,8 @@ const YOUTUBE_HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com|youtu\.be)$/i;
 
 /**
  * The media link at a moment: `#t=SECONDS` (W3C media fragments, honoured by browsers' players), or `?t=` / `&t=` for
- * YouTube, which ignores fragments. Undefined when the link is not http(s).
+ * YouTube, which ignores fragments. Undefined when the link is not http(s). Recap's own `/media/<token>` links
+ * redirect to the provider's current URL; browsers carry the fragment across that redirect, so `#t=` still works.
  */
 export function mediaTimeUrl(mediaUrl: string, startMs: number): string | undefined {
   let parsed: URL;

@@ -4,6 +4,7 @@
  * SLACK_APP_TOKEN is set. Listeners acknowledge at once; the work runs after, tracked so SIGTERM can drain it.
  * Usage mistakes go privately to the sender.
  */
+import { auditSecrets } from '../../src/log-audit.ts';
 import { App, ErrorCode, type CodedError, type Context as BoltContext } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { Hono } from 'hono';
@@ -158,7 +159,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     }
     const target: SlackTarget = { platform: 'slack', channel, user, ...(teamId ? { teamId } : {}) };
-    return { key: `slack:${teamId ?? '-'}:${channel}`, target, canManage, user };
+    // Every instant answer here is private: the slash command's ephemeral ack, or chat.postEphemeral for a mention.
+    return { key: `slack:${teamId ?? '-'}:${channel}`, target, canManage, privateReplies: true, user };
   };
 
   /**
@@ -184,6 +186,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
 
   app.command('/recap', async ({ command, ack, respond, context, client }) => {
+    auditSecrets(command.response_url);
     const parsed = parseCommand(command.text ?? '', { allowFiles: false });
     if (!parsed.ok) return ack({ response_type: 'ephemeral', ...renderSlackReply(usageReply(parsed)).message });
     if (isInstant(parsed.invocation)) {

@@ -30,6 +30,11 @@ export interface SearchReply {
 export interface TextReply {
   kind: 'text';
   text: string;
+  /**
+   * Holds a secret (a channel's webhook URL): only for the sender's eyes. Surfaces that cannot answer privately
+   * (a Discord mention) must not show it.
+   */
+  private?: true;
 }
 
 export interface ErrorReply {

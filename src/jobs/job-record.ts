@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { JobInvocation } from '../../commands/invocation.ts';
 import type { Stage } from '../providers/wait-for-job.ts';
+import type { ProviderName } from '../domain/media-ref.ts';
 import type { ProviderJob } from '../providers/provider.ts';
 
 /** Where the answer goes: the platform's own fields, read back by that platform's delivery (see job-runner.ts). */
@@ -28,6 +29,13 @@ export interface JobRecord {
   stage?: Stage;
   /** The provider job, saved the moment it exists: a restart waits for it instead of starting another. */
   providerJob?: ProviderJob;
+  /**
+   * Set just before a provider job is started (P-15). A job found with this and no `providerJob` died between the
+   * provider's answer and saving it: that provider job may exist, and only its callback can name it.
+   */
+  submitting?: { provider: ProviderName; at: number };
+  /** The provider job such a callback named (P-15): waited for instead of starting another. */
+  adopted?: { provider: ProviderName; id: string };
   /**
    * The outbox: what has been posted, step by step (`status`, `thread`, `reply:0`, …) with the platform's message
    * id, so a restart neither posts a step twice nor forgets one.

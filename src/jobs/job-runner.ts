@@ -9,6 +9,7 @@
  * - At start and then every sweep, unfinished jobs whose lease is free are resumed: a crashed replica's jobs are
  *   finished by another within a lease time.
  */
+import { auditSecrets } from '../log-audit.ts';
 import { createHash } from 'node:crypto';
 import type { ChannelContext, CommandDeps } from '../../commands/deps.ts';
 import type { InstantInvocation } from '../../commands/invocation.ts';
@@ -134,8 +135,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     const saveProviderJob = async (providerJob: ProviderJob) => {
       job = await jobs.update(id, (r) => {
         r.providerJob = providerJob;
+        delete r.submitting;
+        delete r.adopted;
       });
     };
+    const markSubmitting = async (provider: ProviderName) => {
+      job = await jobs.update(id, (r) => {
+        r.submitting = { provider, at: now() };
+      });
+    };
+    if (job.submitting && !job.providerJob) {
+      // P-15: the last run died while starting the provider job. A callback may have named it (adopted), the provider
+      // may find it (reconcile); otherwise a second one is started (still one post), and the log says so.
+      const { provider } = job.submitting;
+      if (job.adopted) log.info('resuming with the provider job its callback named', { job: id, provider });
+      else log.warn('the last run died while starting its provider job; looking for it before starting another', { job: id, provider });
+    }
     const stored = job;
     const callbackFor = options.callbackFor;
     const deps: CommandDeps = {
@@ -146,6 +161,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           ...request,
           ...(stored.providerJob ? { providerJob: stored.providerJob } : {}),
           onProviderJob: saveProviderJob,
+          onSubmitting: markSubmitting,
+          ...(stored.adopted ? { adopted: stored.adopted } : {}),
+          ...(stored.submitting && !stored.providerJob ? { interruptedStart: stored.submitting } : {}),
           ...(callbackFor ? { callback: (provider: ProviderName) => callbackFor(stored, provider) } : {}),
           deadlineAt: stored.deadlineAt,
           sleep: wakeableSleep(id),
@@ -261,6 +279,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         callbackSecret: newJobId(),
         updatedAt: at,
       };
+      auditSecrets(job.callbackSecret);
       await jobs.create(job);
       return job;
     },

@@ -61,6 +61,25 @@ export interface ProviderResult {
   mediaUrl?: string;
   /** How replies name it, e.g. `assemblyai:5551722-f677…` or the session's title. */
   source?: string;
+  /** Where the provider keeps its own copy, for stable links that ask it again later (its captions, fresh media URLs). */
+  handle?: ProviderHandle;
+}
+
+/**
+ * A plain-JSON pointer to a finished result in the provider's own store: an AssemblyAI transcript id, a SpotMe
+ * session or breakout. It is stored with Recap's caption and media links, so it must stay small and serializable.
+ */
+export interface ProviderHandle {
+  provider: ProviderName;
+  id: string;
+  /** SpotMe: whether `id` is a live session or a video breakout. */
+  variant?: 'session' | 'breakout';
+}
+
+/** A media URL the provider hands out now, and when it stops working (epoch ms) if it expires. */
+export interface ProviderMedia {
+  url: string;
+  expiresAt?: number;
 }
 
 /** A moment found by {@link Provider.search}. */
@@ -81,10 +100,34 @@ export interface Provider {
   readonly pacing: PollPacing;
   /** Starts (or, for existing ids, finds) the provider job. Non-idempotent POSTs are sent once. */
   start(input: ProviderInput, request: ProviderRequest): Promise<ProviderJob>;
+  /**
+   * The provider job for an id its callback reported, when the answer to {@link Provider.start} was lost in a crash
+   * (P-15). No request is made: the next poll reads it. Only providers that call back have it.
+   */
+  adopt?(id: string): ProviderJob;
+  /**
+   * Looks for a job started since `since` (epoch ms) for this very request (its callback URL names Recap's job),
+   * whose start's answer was lost in a crash (P-15). Undefined when there is none, or no way to tell.
+   */
+  reconcile?(since: number, request: ProviderRequest): Promise<ProviderJob | undefined>;
   /** Reads the job's state once; on completion fetches and maps everything the request wants. */
   poll(job: ProviderJob, request: ProviderRequest): Promise<ProviderPoll>;
   /** Provider-side search, where the provider has one (AssemblyAI word search). */
   search?(job: ProviderJob, words: readonly string[], signal?: AbortSignal): Promise<SearchMatch[]>;
+  /**
+   * The provider's own captions of a finished result, where it renders them (AssemblyAI:
+   * `GET /v2/transcript/{id}/srt|vtt?chars_per_caption=N`,
+   * https://www.assemblyai.com/docs/api-reference/transcripts/get-subtitles). Undefined when the provider no longer
+   * has the result; throws when it fails, and the caller falls back to Recap's stored transcript.
+   */
+  captions?(handle: ProviderHandle, format: 'srt' | 'vtt', charsPerCaption: number | undefined, signal?: AbortSignal): Promise<string | undefined>;
+  /**
+   * A current URL of the result's media, where the provider's media links expire (SpotMe: `mp4_url` from the
+   * recordings read, valid 6 hours; SpotMe publishes no endpoint reference, see providers.md "SpotMe" and
+   * `spotme/paths.ts`). Undefined when the provider no longer has the recording or it has no media file; throws
+   * when the provider fails.
+   */
+  media?(handle: ProviderHandle, signal?: AbortSignal): Promise<ProviderMedia | undefined>;
 }
 
 /** Suggested poll pacing, per provider (Pictory asks for ≥ 10 s between polls). */

@@ -55,6 +55,15 @@ export interface RouteRequest {
   providerJob?: ProviderJob;
   /** Called once the provider job exists, and when its state changes: store it before waiting (P-13, P-15). */
   onProviderJob?: (job: ProviderJob) => void | Promise<void>;
+  /**
+   * Called just before a provider job is started (not for ids the provider already has): stored, it tells a
+   * restart that a provider job may exist that was never saved (P-15).
+   */
+  onSubmitting?: (provider: ProviderName) => void | Promise<void>;
+  /** A provider job a callback named after such a crash (P-15): waited for instead of starting another. */
+  adopted?: { provider: ProviderName; id: string };
+  /** When an earlier run began starting a provider job it never saved (P-15): the provider is asked for it first. */
+  interruptedStart?: { provider: ProviderName; at: number };
   /** Where the chosen provider should call back (PUBLIC_URL set); polling continues as a safety net. */
   callback?: (provider: ProviderName) => ProviderRequest['callback'];
   /** When the wait gives up (epoch ms); a stored job keeps its deadline across restarts. */
@@ -177,9 +186,26 @@ function providerRequestOf(request: RouteRequest, provider: ProviderName): Provi
 
 async function runProvider(provider: Provider, input: ProviderInput, request: RouteRequest, options: RouterOptions, source: string): Promise<ResolvedSource> {
   const providerRequest = providerRequestOf(request, provider.name);
-  const job = await provider.start(input, providerRequest);
+  const job = await startOrAdopt(provider, input, providerRequest, request);
   await request.onProviderJob?.(job);
   return waitAndMap(provider, job, providerRequest, request, options, input.kind === 'existing' ? undefined : source, source);
+}
+
+/**
+ * Starts the provider job, unless a crashed run already started it (P-15): a callback that named it, or the
+ * provider's own list (reconcile), finds it, and the provider is not asked twice for the same work.
+ */
+async function startOrAdopt(provider: Provider, input: ProviderInput, providerRequest: ProviderRequest, request: RouteRequest): Promise<ProviderJob> {
+  if (input.kind === 'existing') return provider.start(input, providerRequest);
+  const { adopted } = request;
+  if (adopted?.provider === provider.name && provider.adopt) return provider.adopt(adopted.id);
+  const interrupted = request.interruptedStart;
+  if (interrupted?.provider === provider.name && provider.reconcile) {
+    const found = await provider.reconcile(interrupted.at, providerRequest);
+    if (found) return found;
+  }
+  await request.onSubmitting?.(provider.name);
+  return provider.start(input, providerRequest);
 }
 
 /** A stored job's provider work, picked up where it was: no new upload, no new provider job. */
@@ -221,6 +247,7 @@ async function waitAndMap(
     native: result.analysis,
     ...(result.language ? { language: result.language } : {}),
     provider: provider.name,
+    ...(result.handle ? { handle: result.handle } : {}),
   };
 }
 

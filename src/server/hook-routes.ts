@@ -8,7 +8,11 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
+import type { ProviderName } from '../domain/media-ref.ts';
+import { readChannelHookBody } from '../subscriptions/channel-hook-body.ts';
+import type { ChannelHookProvider } from '../subscriptions/channel-hook-store.ts';
 import { CALLBACK_AUTH_HEADER } from '../jobs/callbacks.ts';
+import type { JobRecord } from '../jobs/job-record.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { JobStore } from '../jobs/job-store.ts';
 import type { Logger } from '../log.ts';
@@ -31,10 +35,25 @@ const same = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/**
+ * P-15: the job died between the provider's answer to its start and saving it. The callback names that provider
+ * job; it is adopted so the resumed job waits for it instead of starting (and paying for) a second one.
+ */
+async function adoptOrphan(options: HookRoutesOptions, job: JobRecord, provider: ProviderName, body: string): Promise<void> {
+  if (!CALLBACK_PROVIDERS.has(provider)) return;
+  const read = readChannelHookBody(provider as ChannelHookProvider, body);
+  if (!read.ok) return;
+  const providerJobId = read.id;
+  await options.jobs.update(job.id, (record) => {
+    if (!record.providerJob) record.adopted = { provider, id: providerJobId };
+  });
+  options.log.info('provider job adopted from its callback', { provider, job: job.id });
+}
+
 export function hookRoutes(options: HookRoutesOptions): Hono {
   const routes = new Hono();
   routes.post('/hooks/:provider/:job', async (c) => {
-    const provider = c.req.param('provider');
+    const provider = c.req.param('provider') as ProviderName;
     const id = c.req.param('job');
     const body = await readBodyText(c.req.raw, MAX_BODY_BYTES);
     if (body === undefined) return c.text('Request body too large.', 413);
@@ -50,6 +69,7 @@ export function hookRoutes(options: HookRoutesOptions): Hono {
       options.log.warn('callback with a wrong auth header refused', { provider, job: id });
       return c.text('Unauthorized.', 401);
     }
+    if (job.state === 'pending' && !job.providerJob && job.submitting?.provider === provider) await adoptOrphan(options, job, provider, body);
     if (job.state === 'pending' && !options.runner.wake(id)) {
       // Not waiting here: a replica that died, or this process restarted. Take the job if its lease is free.
       void options.runner.run(id);

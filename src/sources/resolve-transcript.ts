@@ -10,6 +10,7 @@ import type { Analysis } from '../domain/recap.ts';
 import type { Transcript } from '../domain/transcript.ts';
 import { RecapError } from '../errors.ts';
 import { safeFetchStream, type SafeFetchOptions } from '../http/safe-fetch.ts';
+import type { ProviderHandle } from '../providers/provider.ts';
 import { isMediaContentType } from './media-kind.ts';
 
 /** Caption and transcript files are small; a 4-hour meeting's VTT is under 1 MB. */
@@ -28,6 +29,8 @@ export interface ResolvedSource {
   language?: string;
   /** Which provider did the work (`local` for the analyzer alone). */
   provider: string;
+  /** The provider's own copy of the result, for links that ask it again later (its captions, fresh media URLs). */
+  handle?: ProviderHandle;
 }
 
 /** Resolves `~` and relative paths the way the user typed them. */

@@ -229,7 +229,7 @@ describe('provider callbacks', () => {
     const reads = () => memories.requests.filter((r) => r.method === 'GET').length;
     const before = reads();
     const body = { videoNo: video.videoNo, status: 'PARSE' };
-    for (const path of ['memories/AAAAAAAAAAAAAAAAAAAAAA', `memories/${job.id.slice(0, -1)}A`, `pictory/${job.id}`, `assemblyai/${job.id}`]) {
+    for (const path of ['memories/AAAAAAAAAAAAAAAAAAAAAA', `memories/${job.id.slice(0, -1)}${job.id.endsWith('A') ? 'B' : 'A'}`, `pictory/${job.id}`, `assemblyai/${job.id}`]) {
       expect((await hook(path, body, { [CALLBACK_AUTH_HEADER]: job.callbackSecret })).status, path).toBe(404);
     }
     await settle(300);

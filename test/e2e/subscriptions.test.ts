@@ -73,7 +73,7 @@ describe('/recap subscribe', () => {
     expect(await command('subscriptions', '0')).toMatch(/no automatic recaps/);
   });
 
-  it('a manager subscribes the channel to the workspace: each session that ends is recapped in the channel once, also after a restart', { timeout: 60_000 }, async () => {
+  it('P-19 a manager subscribes the channel to the workspace: each session that ends is recapped in the channel once although every poll lists it again, also after a restart', { timeout: 60_000 }, async () => {
     // Manage Channels (1 << 4).
     expect(await command(`subscribe workspace:${spotme.workspaceId} --lang en`, '16')).toMatch(/will get a recap of every session/);
     expect(await command(`subscribe workspace:${spotme.workspaceId}`, '16')).toMatch(/already subscribed/);

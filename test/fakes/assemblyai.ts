@@ -21,6 +21,8 @@ export interface FakeTranscript {
   /** The create body as received; undefined for seeded transcripts. */
   request?: Json;
   createdAt: string;
+  /** Set by `DELETE /v2/transcript/{id}`: the record stays, its words are gone. */
+  deleted?: boolean;
 }
 
 export interface FakeUpload {
@@ -48,6 +50,8 @@ export interface AssemblyAiFakeOptions {
   /** Time per job step (queued → processing → done). Default 100 ms. */
   stepMs?: number;
   port?: number;
+  /** Fraction (0–1) of `/v2` requests answered at random with a 500, 502 or 503 before anything else (soak tests). */
+  errorRate?: number;
 }
 
 const AUTH_ERROR = { error: 'Authentication error, API token missing/invalid' };
@@ -100,6 +104,8 @@ export async function startAssemblyAiFake(options: AssemblyAiFakeOptions = {}): 
 
   const app = new Hono();
   app.use('/v2/*', async (c, next) => {
+    const errorRate = options.errorRate ?? 0;
+    if (errorRate > 0 && Math.random() < errorRate) return c.json({ error: 'Internal server error' }, ([500, 502, 503] as const)[Math.floor(Math.random() * 3)]!);
     if (c.req.header('authorization') !== apiKey) return c.json(AUTH_ERROR, 401);
     return next();
   });
@@ -181,6 +187,7 @@ export async function startAssemblyAiFake(options: AssemblyAiFakeOptions = {}): 
     if (!t) return send(c, LOOKUP_ERROR, 404);
     // What AssemblyAI keeps after a delete: the id, the status and the duration (for billing).
     Object.assign(t.object, { text: 'Deleted by user.', words: [], utterances: [], audio_url: 'http://deleted_by_user', chapters: null, summary: null, auto_highlights_result: null });
+    t.deleted = true;
     return send(c, t.object);
   });
 
@@ -202,8 +209,10 @@ export async function startAssemblyAiFake(options: AssemblyAiFakeOptions = {}): 
       const raw = c.req.query('chars_per_caption');
       const chars = raw === undefined ? undefined : Number(raw);
       if (chars !== undefined && (!Number.isInteger(chars) || chars < 1)) return send(c, { error: 'chars_per_caption must be a positive integer.' }, 400);
-      // The vendor reference says subtitles come as text/html; the fake does the same, so the client copes.
-      return c.body(captionsOf(format, chars), 200, { 'content-type': 'text/html; charset=utf-8' });
+      // The vendor reference says subtitles come as text/html; the fake does the same, so the client copes. A deleted
+      // transcript has no words left, so (our assumption: the API reference does not say) its subtitles have no cue.
+      const body = t.deleted ? (format === 'vtt' ? 'WEBVTT\n' : '') : captionsOf(format, chars);
+      return c.body(body, 200, { 'content-type': 'text/html; charset=utf-8' });
     });
   }
 

@@ -193,6 +193,8 @@ export interface DiscordFake extends FakeServer {
   dispatches(t?: string): DispatchRecord[];
 
   // ---- controls
+  /** Called once a REST request's effect is committed, before its answer is sent: crash tests SIGKILL Recap here. */
+  onCommitted?: (method: string, path: string, status: number) => void;
   /** A user message arriving through the gateway (stored, so threads can be started from it). */
   sendMessageCreate(input: MessageCreateInput): DiscordMessage;
   /** Registers an interaction and dispatches INTERACTION_CREATE. The same `id` again is the same interaction (D-6). */
@@ -274,6 +276,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       invalid: () => {
         invalidRequests += 1;
       },
+      committed: (method, path, status) => fake.onCommitted?.(method, path, status),
     }),
   );
   let server: FakeServer;
@@ -412,7 +415,7 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
     }
   };
 
-  return {
+  const fake: DiscordFake = {
     ...server,
     apiUrl: `${server.url}/api`,
     gatewayUrl: gateway.url,
@@ -493,4 +496,5 @@ export async function startDiscordFake(options: DiscordFakeOptions = {}): Promis
       await Promise.all([server.close(), gateway.close()]);
     },
   };
+  return fake;
 }

@@ -23,12 +23,21 @@ async function freePort(): Promise<number> {
 
 export interface RedisProcess {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+export interface RedisOptions {
+  /** Reuse a port (a restart of the same server). */
+  port?: number;
+  /** Persist to an append-only file in this folder, as a production Redis does, so a restart keeps the data. */
+  dir?: string;
+}
+
+export async function startRedis(options: RedisOptions = {}): Promise<RedisProcess> {
+  const port = options.port ?? (await freePort());
+  const persistence = options.dir ? ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -43,6 +52,7 @@ export async function startRedis(): Promise<RedisProcess> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -8,7 +8,8 @@ const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 /** An environment without any of the machine's Recap, Slack or Discord variables, plus the given ones. */
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT']) if (process.env[key]) env[key] = process.env[key];
+  // RECAP_LOG_AUDIT: child processes' logs are part of the run's L-2 scan.
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT', 'RECAP_LOG_AUDIT']) if (process.env[key]) env[key] = process.env[key];
   return { ...env, ...extra };
 }
 

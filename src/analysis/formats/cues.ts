@@ -67,8 +67,12 @@ interface RawCue {
   voiced: boolean;
 }
 
-/** A cue that is one voice span and plain text: `<v Name>text</v>`, `<v.loud Name>text`. */
-const SIMPLE_VOICE = /^<v(?:\.[^\s<>]*)?[ \t]+([^<>]+)>([^<]*)(?:<\/v>)?$/;
+/**
+ * A cue that is one voice span and plain text: `<v Name>text</v>`, `<v.loud Name>text`. The name starts after the
+ * last space or tab: with `[^<>]+` there, `<v` + 100,000 spaces (no `>`) backtracked quadratically (5 s; found by
+ * the fuzzer, test/fuzz/transcripts.fuzz.ts). A name of spaces only takes the general path, with the same result.
+ */
+const SIMPLE_VOICE = /^<v(?:\.[^\s<>]*)?[ \t]+([^<> \t][^<>]*)>([^<]*)(?:<\/v>)?$/;
 
 /** Cue text → segments, one per speaker change (voice tags, else `Name:` lines). */
 function segmentCue(lines: string[], format: CueFormat): { segments: RawSegment[]; voiced: boolean } {

@@ -61,14 +61,20 @@ function refuseNonTranscript(text: string, head: string, hinted: ReturnType<type
 
 /** True when some line is a cue timings line (`00:00:01,000 --> 00:00:04,000`). */
 function hasCueTimings(text: string): boolean {
-  for (let at = text.indexOf('-->'); at !== -1; at = text.indexOf('-->', at + 3)) {
-    const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-    let lineEnd = text.length;
-    const n = text.indexOf('\n', at);
-    const r = text.indexOf('\r', at);
-    if (n !== -1) lineEnd = n;
-    if (r !== -1 && r < lineEnd) lineEnd = r;
+  // Each line is looked at once, however many arrows it holds, and only its own characters are scanned: the search
+  // goes on from the end of the line. (It went on right after the arrow, and looked for `\r` up to the end of the
+  // file from every arrow: a 1 MB line of `-->` took minutes. Found by the fuzzer, test/fuzz/transcripts.fuzz.ts.)
+  const isBreak = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c === 10 || c === 13;
+  };
+  for (let at = text.indexOf('-->'); at !== -1; ) {
+    let lineStart = at;
+    while (lineStart > 0 && !isBreak(lineStart - 1)) lineStart--;
+    let lineEnd = at + 3;
+    while (lineEnd < text.length && !isBreak(lineEnd)) lineEnd++;
     if (parseTimings(text.slice(lineStart, lineEnd))) return true;
+    at = text.indexOf('-->', lineEnd);
   }
   return false;
 }

@@ -24,7 +24,9 @@ export function decodeEntities(s: string): string {
       if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
       return String.fromCodePoint(code);
     }
-    return NAMED_ENTITIES[ref] ?? whole;
+    // Own keys only: `&toString;` or `&constructor;` found Object.prototype's functions and put their source
+    // ("function toString() { [native code] }") into the transcript (found by the fuzzer, test/fuzz).
+    return Object.hasOwn(NAMED_ENTITIES, ref) ? NAMED_ENTITIES[ref]! : whole;
   });
 }
 

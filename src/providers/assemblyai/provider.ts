@@ -7,6 +7,7 @@
  * Vendor docs: https://www.assemblyai.com/docs/api-reference/transcripts,
  * https://www.assemblyai.com/docs/deployment/webhooks
  */
+import { findInterruptedTranscript } from './reconcile.ts';
 import { RecapError } from '../../errors.ts';
 import { createHttpClient } from '../../http/http-client.ts';
 import type { HttpClientOptions } from '../../http/http-client-types.ts';
@@ -102,6 +103,12 @@ export function createAssemblyAiProvider(options: AssemblyAiProviderOptions): Pr
     accepts: { mediaUrl: true, mediaFile: true },
     pacing,
     client,
+    // A crashed run's transcript, named by the callback's transcript_id (P-15).
+    adopt: job,
+    async reconcile(since, request) {
+      const id = await findInterruptedTranscript(client, since, request.callback?.url, request.signal);
+      return id ? job(id) : undefined;
+    },
 
     async start(input, request) {
       const { signal } = request;
@@ -145,6 +152,8 @@ export function createAssemblyAiProvider(options: AssemblyAiProviderOptions): Pr
               ...(language ? { language } : {}),
               // No mediaUrl: audio_url is either a private upload or the user's own link (which the router has).
               source: `${NAME}:${current.id}`,
+              // Caption links ask AssemblyAI for its own SRT/VTT while it keeps the transcript.
+              handle: { provider: NAME, id: current.id },
             },
           };
         }
@@ -168,6 +177,19 @@ export function createAssemblyAiProvider(options: AssemblyAiProviderOptions): Pr
       ]);
       const phraseMatches = phrase ? found.matches.filter((m) => m.text.toLowerCase() === phrase.toLowerCase() && m.timestamps.length > 0) : [];
       return toSearchMatches(phraseMatches.length > 0 ? { ...found, matches: phraseMatches } : found, sentences);
+    },
+
+    /** https://www.assemblyai.com/docs/api-reference/transcripts/get-subtitles */
+    async captions(handle, format, charsPerCaption, signal) {
+      try {
+        const text = await client.captions(handle.id, format, charsPerCaption, signal);
+        // A deleted transcript keeps its id and status but loses its words, so its subtitles hold no cue: that is
+        // "no longer has it" too, and the caller serves Recap's stored copy instead of an empty file.
+        return text.includes('-->') ? text : undefined;
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        throw error;
+      }
     },
   };
 }

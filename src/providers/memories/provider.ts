@@ -96,6 +96,8 @@ export function createMemoriesProvider(options: MemoriesProviderOptions): Memori
     pacing,
     client,
     start,
+    // A crashed run's upload, named by its callback's videoNo (P-15): the same state an upload's start returns.
+    adopt: (videoNo) => ({ provider: 'memories', id: videoNo, state: { uniqueId } }),
     poll,
   };
 }

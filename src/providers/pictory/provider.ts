@@ -108,6 +108,8 @@ export function createPictoryProvider(options: PictoryProviderOptions): PictoryP
     pacing,
     client,
     start,
+    // A crashed run's transcription job, named by its webhook (P-15): the same state a link's start returns.
+    adopt: (id) => ({ provider: 'pictory', id, state: {} }),
     poll,
   };
 }

@@ -11,7 +11,7 @@ import { RecapError } from '../../errors.ts';
 import type { HttpClientOptions } from '../../http/http-client-types.ts';
 import { ProviderError } from '../../http/provider-error.ts';
 import type { SafeFetchOptions } from '../../http/safe-fetch.ts';
-import type { Provider, ProviderInput, ProviderJob, ProviderPoll, ProviderRequest, PollPacing } from '../provider.ts';
+import type { Provider, ProviderHandle, ProviderInput, ProviderJob, ProviderMedia, ProviderPoll, ProviderRequest, PollPacing } from '../provider.ts';
 import { createSpotMeClient, type SpotMeClient } from './client.ts';
 import { fetchTranscript } from './fetch-transcript.ts';
 import type { SpotMeRecordings } from './map.ts';
@@ -119,10 +119,24 @@ export function createSpotMeProvider(options: SpotMeProviderOptions): Provider &
           transcript,
           analysis: {},
           ...(transcript.language ? { language: transcript.language } : {}),
-          // No mediaUrl: the only media link SpotMe gives (mp4_url) expires after 6 hours.
+          // No mediaUrl: the only media link SpotMe gives (mp4_url) expires after 6 hours. The handle lets Recap hand
+          // out its own /media link instead, which asks SpotMe for a fresh mp4_url when clicked.
           source: label,
+          handle: { provider: 'spotme', id: state.target, variant: state.kind },
         },
       };
+    },
+
+    /**
+     * The recording's current `mp4_url` (valid 6 hours): the links last read while still good for 5 minutes, else
+     * one recordings read. Reading never regenerates anything (providers.md "SpotMe").
+     */
+    async media(handle: ProviderHandle, signal?: AbortSignal): Promise<ProviderMedia | undefined> {
+      if (handle.variant !== 'session' && handle.variant !== 'breakout') return undefined;
+      const links = await client.freshLinks(handle.variant, handle.id, signal);
+      if (!links?.mp4Url) return undefined;
+      // 0 means SpotMe's expiry was unreadable: say nothing, so the caller does not keep the URL for long.
+      return { url: links.mp4Url, ...(links.expiresAtMs > 0 ? { expiresAt: links.expiresAtMs } : {}) };
     },
   };
 }

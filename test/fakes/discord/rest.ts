@@ -212,6 +212,8 @@ export interface RestHooks {
   sessionStartLimit(): { total: number; remaining: number; reset_after: number; max_concurrency: number };
   /** Counts 401/403/429 answers (Discord's invalid-request budget). */
   invalid(status: number): void;
+  /** Called once a request's effect is committed, before its answer is sent (crash tests kill the client here). */
+  committed?(method: string, path: string, status: number): void;
 }
 
 export function createDiscordRoutes(hooks: RestHooks): Hono {
@@ -235,6 +237,7 @@ export function createDiscordRoutes(hooks: RestHooks): Hono {
     }
     await next();
     if (c.res.status === 401 || c.res.status === 403) hooks.invalid(c.res.status);
+    hooks.committed?.(c.req.method, path, c.res.status);
   });
 
   // -- gateway, users, application

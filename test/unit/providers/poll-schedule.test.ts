@@ -15,7 +15,7 @@ function mulberry32(seed: number): () => number {
 describe('P-12 polling intervals', () => {
   const pacing = { initialMs: 3000, maxMs: 15_000 };
 
-  it('grow from the initial interval and stay under the cap plus jitter', () => {
+  it('P-12 intervals grow from the initial interval and stay under the cap plus jitter', () => {
     const random = mulberry32(42);
     const runs = Array.from({ length: 500 }, () => Array.from({ length: 10 }, (_, n) => pollDelayMs(pacing, n, random)));
     const mean = (n: number) => runs.reduce((sum, run) => sum + run[n]!, 0) / runs.length;
@@ -26,7 +26,7 @@ describe('P-12 polling intervals', () => {
     expect(mean(9)).toBeGreaterThan(14_000);
   });
 
-  it('spreads jobs that start together (jitter), within ±20 %', () => {
+  it('P-12 spreads jobs that start together (jitter), within ±20 %', () => {
     const random = mulberry32(7);
     const first = Array.from({ length: 1000 }, () => pollDelayMs(pacing, 0, random));
     expect(Math.min(...first)).toBeGreaterThanOrEqual(2400);

@@ -1,0 +1,14 @@
+/** Every fuzz target, in the order the bench runs them (bench/fuzz/run.ts). */
+import type { FuzzProperty } from './harness.ts';
+import { fuzzGrammar } from './grammar.fuzz.ts';
+import { fuzzTranscripts } from './transcripts.fuzz.ts';
+
+export interface FuzzTarget {
+  name: string;
+  property: FuzzProperty;
+}
+
+export const FUZZ_TARGETS: readonly FuzzTarget[] = [
+  { name: 'grammar', property: fuzzGrammar },
+  { name: 'transcripts', property: fuzzTranscripts },
+];
