@@ -52,12 +52,14 @@ function readChecklist(): Item[] {
 function readResults(): Map<string, Result[]> {
   const byId = new Map<string, Result[]>();
   if (!existsSync(REPORT)) return byId;
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { name: string; assertionResults: { fullName: string; title: string; status: string }[] }[] };
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { testResults: { name: string; assertionResults: { fullName: string; ancestorTitles: string[]; title: string; status: string }[] }[] };
   for (const file of report.testResults) {
     for (const assertion of file.assertionResults) {
-      for (const id of new Set(assertion.title.match(/\b(?:SO|LD|[SDUPL])-\d+\b/g) ?? [])) {
+      // An ID in a describe block covers each test inside it.
+      const named = [...assertion.ancestorTitles, assertion.title].join(' › ');
+      for (const id of new Set(named.match(/\b(?:SO|LD|[SDUPL])-\d+\b/g) ?? [])) {
         const list = byId.get(id) ?? [];
-        list.push({ title: assertion.title, file: relative(ROOT, file.name), status: assertion.status });
+        list.push({ title: named, file: relative(ROOT, file.name), status: assertion.status });
         byId.set(id, list);
       }
     }

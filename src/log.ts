@@ -46,6 +46,24 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
   return out;
 }
 
+/**
+ * Field names whose values are credentials whatever they look like (L-4): request headers logged whole, say. Names
+ * are matched case-insensitively, hyphens and underscores alike, so `X-Slack-Signature` and `api_key` are caught.
+ */
+const SECRET_FIELD = /^(?:authorization|proxy-authorization|cookie|set-cookie|x-slack-signature|x-signature-ed25519|x-recap-callback-auth|.*(?:secret|token|password|api-?key|signature))$/i;
+
+/** A copy of a logged value with the values of secret-named fields replaced, at any depth (not Errors). */
+function redactFields(value: unknown, key = '', depth = 0): unknown {
+  if (SECRET_FIELD.test(key.replace(/_/g, '-')) && value !== undefined && value !== null && typeof value !== 'object') return '[Redacted]';
+  if (depth > 5 || value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (Array.isArray(value)) return value.map((item) => redactFields(item, '', depth + 1));
+  // Headers objects (undici, fetch) are iterable pairs, not plain records.
+  const entries = typeof (value as { entries?: unknown }).entries === 'function' && !(value instanceof Map) && Symbol.iterator in value
+    ? [...(value as Iterable<[string, unknown]>)]
+    : Object.entries(value);
+  return Object.fromEntries(entries.map(([k, v]) => [k, redactFields(v, k, depth + 1)]));
+}
+
 function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { error: String(error) };
   const code = (error as { code?: unknown }).code;
@@ -65,7 +83,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const emit = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[level] < threshold && !audit) return;
     const record: Record<string, unknown> = { time: new Date().toISOString(), level, msg: message };
-    for (const [key, value] of Object.entries(fields ?? {})) record[key] = value instanceof Error ? describeError(value) : value;
+    for (const [key, value] of Object.entries(fields ?? {})) record[key] = value instanceof Error ? describeError(value) : redactFields(value, key);
     const line = scrub(JSON.stringify(record), secrets);
     // L-2: the audit sees every line, also those below the level, as it would be written.
     if (audit) auditLogLine(line);

@@ -47,7 +47,7 @@ describe('Memories.ai envelope errors (HTTP 200)', () => {
     expect(fake.calls('GET', AUDIO).at(-1)!.headers.authorization).toBe(fake.apiKey);
   });
 
-  it('0429 at HTTP 200 is retried with growing, jittered backoff (1 s → 32 s by default)', async () => {
+  it('P-10 0429 at HTTP 200 is retried with growing, jittered backoff (1 s → 32 s by default)', async () => {
     const waits: number[] = [];
     // The default policy, with time injected: no real waiting, but the real windows.
     const client = clientFor(fake, { client: { retry: { baseDelayMs: 1000, maxDelayMs: 32_000 }, random: () => 0.999, sleep: async (ms) => void waits.push(ms) } });
@@ -56,7 +56,7 @@ describe('Memories.ai envelope errors (HTTP 200)', () => {
     expect(waits).toEqual([999, 1998, 3996, 7992, 15_984]);
   });
 
-  it('0429 that outlasts the tries ends as a retryable "busy" error', async () => {
+  it('P-10 0429 that outlasts the tries ends as a retryable "busy" error', async () => {
     const client = clientFor(fake, { client: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 } } });
     fake.busyNext(2);
     const error = await read(client).catch((e: unknown) => e);

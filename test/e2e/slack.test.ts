@@ -47,7 +47,7 @@ afterAll(async () => {
 
 
 describe('Slack mentions', () => {
-  it('a mention with an attached VTT gives one status message and one threaded recap; a retried delivery gives nothing more', async () => {
+  it('S-8 a mention with an attached VTT gives one status message and one threaded recap; the same delivery again (a retry or a replay) gives nothing more', async () => {
     const channel = 'C-mention';
     const file = { id: 'F1', name: 'standup.vtt', url_private_download: slack.fileUrl('standup.vtt', VTT) };
     const event = { type: 'app_mention', user: 'U1', channel, ts: '1700000100.000100', text: '<@UBOT> summary chapters captions', files: [file] };

@@ -49,3 +49,26 @@ describe('logger', () => {
     expect(scrub('the key phrase was pricing')).toBe('the key phrase was pricing');
   });
 });
+
+describe('L-4 secret-named fields', () => {
+  it('L-4 censors the values of hyphenated and underscored credential fields at any depth, headers objects included', () => {
+    const lines: string[] = [];
+    const log = createLogger({ write: (line) => lines.push(line) });
+    const headers = { 'X-Slack-Signature': 'v0=0123456789abcdef', 'x-recap-callback-auth': 'Qw3rtyUiop', 'Content-Type': 'application/json' };
+    log.info('request', { headers, nested: { deeper: { api_key: 'k-1234567', client_secret: 'cs-98765', count: 3 } }, list: [{ token: 'tok-abcdef' }] });
+    log.info('fetch', { headers: new Headers({ authorization: 'Basic dXNlcjpwYXNz', accept: 'text/plain' }) });
+    const all = lines.join('\n');
+    for (const secret of ['v0=0123456789abcdef', 'Qw3rtyUiop', 'k-1234567', 'cs-98765', 'tok-abcdef', 'dXNlcjpwYXNz']) expect(all).not.toContain(secret);
+    expect(all).toContain('application/json');
+    expect(all).toContain('text/plain');
+    expect(all).toContain('"count":3');
+    expect(all.match(/\[Redacted\]/g)?.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('keeps ordinary fields that merely mention tokens, and empty secret fields stay visible as absent', () => {
+    const lines: string[] = [];
+    const log = createLogger({ write: (line) => lines.push(line) });
+    log.info('answer', { tokens: 42, tokenCount: 3, secretary: 'Ana', token: undefined });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ tokens: 42, tokenCount: 3, secretary: 'Ana' });
+  });
+});
