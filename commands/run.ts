@@ -45,6 +45,7 @@ export async function runInvocation(invocation: Invocation, deps: CommandDeps, h
       message: recapError.message,
       ephemeral: recapError.code === 'not_configured',
       ...(recapError.hint ? { hint: recapError.hint } : {}),
+      ...(recapError.retryable ? { retryable: true } : {}),
     };
     return reply;
   }

@@ -37,7 +37,8 @@ function parseBody(raw: string, contentType: string): Parsed {
     const form = Object.fromEntries(new URLSearchParams(raw));
     if (typeof form.payload === 'string') {
       const payload: unknown = JSON.parse(form.payload);
-      return payload && typeof payload === 'object' ? { ok: true, body: payload as Record<string, unknown> } : { ok: false, status: 400 };
+      // Like a JSON body, an interactivity payload must be an object: `payload=[1]` reached Bolt as an array (fuzzer).
+      return payload && typeof payload === 'object' && !Array.isArray(payload) ? { ok: true, body: payload as Record<string, unknown> } : { ok: false, status: 400 };
     }
     return { ok: true, body: form };
   } catch {
@@ -88,7 +89,12 @@ export class HonoSlackReceiver implements Receiver {
       return c.text('Bad request body.', 400);
     }
     const body = parsed.body;
-    if (body.type === 'url_verification') return c.json({ challenge: String(body.challenge ?? '') });
+    if (body.type === 'url_verification') {
+      // Only text is echoed. `String()` of `[{"toString":1}]` threw (a 500) and of any object echoed "[object Object]"
+      // (found by the fuzzer, test/fuzz/slack.fuzz.ts); Slack's challenge is always a string.
+      const challenge = body.challenge ?? '';
+      return typeof challenge === 'string' ? c.json({ challenge }) : c.text('Bad request body: the challenge is not text.', 400);
+    }
     if (body.type === 'app_rate_limited') {
       log.warn('slack says Recap is rate limited', { team: body.team_id, minute: body.minute_rate_limited });
       return c.body(null, 200);

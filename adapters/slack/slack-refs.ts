@@ -14,12 +14,15 @@ export function slackAttachment(files: readonly SlackFileLike[] | undefined): Ex
   if (!Array.isArray(files)) return undefined;
   const file = files.find((f) => f && typeof f === 'object' && (typeof f.url_private_download === 'string' || typeof f.url_private === 'string'));
   if (!file) return undefined;
+  // Each field is taken only when it is text: `url_private_download: 0` next to a string `url_private` made the
+  // link the number 0, and an object `id` or `name` went through as it was (found by the fuzzer, test/fuzz).
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     kind: 'upload',
     platform: 'slack',
-    fileId: file.id ?? 'file',
-    url: (file.url_private_download ?? file.url_private)!,
-    ...(file.name ? { name: file.name } : {}),
+    fileId: text(file.id) ?? 'file',
+    url: (text(file.url_private_download) ?? text(file.url_private))!,
+    ...(text(file.name) ? { name: file.name! } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ function forkTs<Req extends { id: number }, Res, Ready>(
   const child = fork(resolve(HERE, file), args, {
     cwd: ROOT,
     env: cleanEnv(env),
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.RECAP_BENCH_PROF && file === 'recap-child.ts' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   let partial = '';
@@ -69,6 +69,7 @@ function forkTs<Req extends { id: number }, Res, Ready>(
                 waiting.delete(id);
                 fail(new Error(`${file} did not answer ${JSON.stringify(request)} within ${timeoutMs} ms`));
               }, timeoutMs);
+              void exited.then((code) => fail(new Error(`${file} exited (${code}) before answering`)));
               waiting.set(id, (value) => {
                 clearTimeout(t);
                 done(value);
@@ -132,7 +133,11 @@ export async function startFakes(options: FakesOptions): Promise<FakesChild> {
 
 export async function startRecap(env: Record<string, string>): Promise<RecapChild> {
   const log = new LogTally();
-  const recap = await forkTs<ChildRequest, ChildStats, { port: number }>('recap-child.ts', [], env, (line) => (line.startsWith('TRACE') ? process.stderr.write(`${line}\n`) : log.add(line)));
+  const recap = await forkTs<ChildRequest, ChildStats, { port: number }>('recap-child.ts', [], env, (line) => {
+    // Log lines are JSON; anything else (a crash's stack trace) is shown as it comes.
+    if (!line.startsWith('{')) process.stderr.write(`[recap] ${line}\n`);
+    log.add(line);
+  });
   const port = recap.ready.port;
   return Object.assign(recap, { port, origin: `http://127.0.0.1:${port}`, log });
 }

@@ -122,3 +122,5 @@ process.once('SIGTERM', () => {
   void Promise.all([slack.close(), aai.close()]).then(() => process.exit(0));
 });
 process.send?.({ ready: true, slackApiUrl: slack.apiUrl, aaiUrl: aai.url, aaiKey: aai.apiKey });
+// The bench went away (killed, or crashed): do not outlive it.
+process.once('disconnect', () => process.exit(0));

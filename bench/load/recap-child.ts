@@ -67,6 +67,7 @@ if (process.env.RECAP_BENCH_TRACE) {
   setInterval(() => {
     const parts: string[] = [];
     for (const [k, v] of Object.entries(trace)) {
+      if (v.length === 0) continue;
       v.sort((a, b) => a - b);
       parts.push(`${k} n=${v.length} p50=${v[Math.floor(v.length / 2)]!.toFixed(1)} p99=${v[Math.floor(v.length * 0.99)]!.toFixed(1)}`);
       trace[k] = [];
@@ -101,3 +102,5 @@ process.on('message', (raw: ChildRequest) => {
 
 process.once('SIGTERM', () => void recap.stop().then(() => process.exit(0)));
 process.send?.({ ready: true, port: recap.server.port });
+// The bench went away (killed, or crashed): do not outlive it.
+process.once('disconnect', () => process.exit(0));

@@ -49,6 +49,8 @@ export interface ErrorReply {
   ephemeral: boolean;
   /** The error code, for exit statuses and logs. */
   code: string;
+  /** It may pass by itself (a provider's 5xx or 429, a timeout): a stored job tries again before saying so. */
+  retryable?: true;
 }
 
 export type Reply = RecapReply | SearchReply | TextReply | ErrorReply;

@@ -69,6 +69,9 @@ export interface JobRunner {
   instant(invocation: InstantInvocation, channel?: ChannelContext): Promise<Reply>;
 }
 
+/** A run ended by a provider's passing trouble: tried again at the next sweep, like a delivery that failed. */
+class PassingTrouble extends Error {}
+
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const { jobs, locks, log } = options;
   const leaseMs = options.leaseMs ?? 60_000;
@@ -180,6 +183,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const reply = await runInvocation(invocation, deps, { onInternalError: (error) => log.error('command failed', { error, job: id }) });
       // Stopped (shutdown, or the lease went elsewhere): the job stays pending and resumes; nothing is said.
       if (signal.aborted) return;
+      if (reply.kind === 'error' && reply.retryable && (job!.attempts ?? 0) + 1 < MAX_ATTEMPTS && now() < job!.deadlineAt) {
+        // A provider's passing trouble (5xx, 429, a timeout) is not the user's news yet: the next sweep tries again,
+        // and a provider job that may have been started is looked for first (P-15), not started twice.
+        throw new PassingTrouble(reply.message);
+      }
       if (reply.kind === 'error') {
         const detail = { message: reply.message, ...(reply.hint ? { hint: reply.hint } : {}) };
         await surface.status('failed', source, detail);
@@ -248,7 +256,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           r.error = { message: error instanceof Error ? error.message : String(error) };
         }
       });
-      if (verdict === 'retry') log.error(giveUp ? `job given up after ${attempts} attempts` : 'job stopped before it finished; it will be retried', { error, job: id, target: job.target.platform });
+      if (error instanceof PassingTrouble && !giveUp) log.warn('provider trouble; the job will be tried again', { reason: error.message, job: id, attempt: attempts });
+      else if (verdict === 'retry') log.error(giveUp ? `job given up after ${attempts} attempts` : 'job stopped before it finished; it will be retried', { error, job: id, target: job.target.platform });
     } catch (storeError) {
       log.error('job failed and could not be updated; it stays pending', { error, storeError, job: id });
     }

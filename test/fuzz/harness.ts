@@ -221,6 +221,18 @@ export function expectClearMessage(message: unknown, input = '', what = 'message
   if (problems.length) throw new Error(`${what} ${JSON.stringify(message)}: ${problems.join('; ')}`);
 }
 
+/**
+ * Every string in a value (keys too), joined: what a user "typed" when the value is a parsed payload, so a message
+ * echoing a lone surrogate or the word `undefined` from it is judged against the text itself, not its JSON escape.
+ */
+export function rawText(value: unknown, depth = 0): string {
+  if (typeof value === 'string') return value;
+  if (!value || typeof value !== 'object' || depth > 50) return String(value);
+  return Object.entries(value)
+    .map(([k, v]) => `${k} ${rawText(v, depth + 1)}`)
+    .join(' ');
+}
+
 /** Fails unless `condition`; a tiny `expect` that works outside vitest too (the bench). */
 export function ensure(condition: unknown, message: string | (() => string)): asserts condition {
   if (!condition) throw new Error(typeof message === 'string' ? message : message());

@@ -1,6 +1,8 @@
 /** Every fuzz target, in the order the bench runs them (bench/fuzz/run.ts). */
 import type { FuzzProperty } from './harness.ts';
+import { fuzzDiscord } from './discord.fuzz.ts';
 import { fuzzGrammar } from './grammar.fuzz.ts';
+import { fuzzSlack } from './slack.fuzz.ts';
 import { fuzzTranscripts } from './transcripts.fuzz.ts';
 
 export interface FuzzTarget {
@@ -11,4 +13,6 @@ export interface FuzzTarget {
 export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   { name: 'grammar', property: fuzzGrammar },
   { name: 'transcripts', property: fuzzTranscripts },
+  { name: 'slack', property: fuzzSlack },
+  { name: 'discord', property: fuzzDiscord },
 ];
