@@ -3,7 +3,6 @@
  * an AssemblyAI callback delivered to both at the same moment (three copies each) makes one job and one recap in
  * the channel. Real redis-server, the fake Discord and AssemblyAI, both replicas in this process.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -14,15 +13,7 @@ import { startDiscordFake, type DiscordFake } from '../fakes/discord.ts';
 import { recapMessages } from '../support/discord-recap.ts';
 import { REDIS_MISSING, redisAvailable, startRedis, type RedisProcess } from '../support/redis-server.ts';
 import { settle, until } from '../support/slack-requests.ts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/free-port.ts';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

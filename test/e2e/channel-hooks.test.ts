@@ -4,7 +4,6 @@
  * Memories.ai and Pictory fakes with that URL (as it would, with Recap's account), and each finished recording is
  * recapped in the channel exactly once, however many times its callback arrives. Everything is real HTTP on 127.0.0.1.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -17,6 +16,7 @@ import { startMemoriesFake, type MemoriesFake } from '../fakes/memories.ts';
 import { startPictoryFake, type PictoryFake } from '../fakes/pictory.ts';
 import { ALICE, recapMessages } from '../support/discord-recap.ts';
 import { settle, until } from '../support/slack-requests.ts';
+import { freePort } from '../support/free-port.ts';
 
 let discord: DiscordFake;
 let aai: AssemblyAiFake;
@@ -24,15 +24,6 @@ let memories: MemoriesFake;
 let pictory: PictoryFake;
 let recap: RunningRecap;
 let base: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   discord = await startDiscordFake();

@@ -14,11 +14,12 @@ import { CALLBACK_AUTH_HEADER } from '../../src/jobs/callbacks.ts';
 import { createLogger } from '../../src/log.ts';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts';
 import { until } from '../support/slack-requests.ts';
+import { recordReplies } from '../support/recording-delivery.ts';
 
 let aai: AssemblyAiFake;
 let recap: RunningRecap;
 let dataDir: string;
-const replies: string[] = [];
+let replies: string[] = [];
 
 beforeAll(async () => {
   aai = await startAssemblyAiFake({ stepMs: 500 });
@@ -30,20 +31,7 @@ beforeAll(async () => {
     // Polling is slow: the callback is what finishes the job.
     overrides: { providerOverrides: { pacing: { initialMs: 60_000, maxMs: 60_000 } } },
   });
-  recap.runner.register('test', {
-    surface: (job, outbox) => ({
-      status: async () => {
-        if (!outbox.get('status')) await outbox.record('status', 'S');
-      },
-      deliver: async () => {
-        if (!outbox.get('reply:0')) {
-          replies.push(job.id);
-          await outbox.record('reply:0', 'R');
-        }
-        return { inThread: true };
-      },
-    }),
-  });
+  replies = recordReplies(recap.runner);
 });
 afterAll(async () => {
   await recap?.stop();

@@ -3,7 +3,6 @@
  * AssemblyAI fake calling back as AssemblyAI does (`{transcript_id, status}` with the custom auth header). Polling is
  * slowed to 30 s so that only the callback can finish a job quickly.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecapInvocation } from '../../commands/invocation.ts';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
@@ -12,20 +11,13 @@ import { CALLBACK_AUTH_HEADER } from '../../src/jobs/callbacks.ts';
 import { createLogger } from '../../src/log.ts';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts';
 import { settle, until } from '../support/slack-requests.ts';
+import { freePort } from '../support/free-port.ts';
+import { recordReplies } from '../support/recording-delivery.ts';
 
 let fake: AssemblyAiFake;
 let recap: RunningRecap;
 let base: string;
-const replies: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
+let replies: string[] = [];
 
 beforeAll(async () => {
   fake = await startAssemblyAiFake({ stepMs: 200 });
@@ -38,21 +30,7 @@ beforeAll(async () => {
     hostname: '127.0.0.1',
     overrides: { providerOverrides: { pacing: { initialMs: 30_000, maxMs: 30_000 } } },
   });
-  // The chat side records what would be posted; the platforms' own deliveries are tested in the Slack and Discord e2e tests.
-  recap.runner.register('test', {
-    surface: (job, outbox) => ({
-      status: async () => {
-        if (!outbox.get('status')) await outbox.record('status', 'S');
-      },
-      deliver: async () => {
-        if (!outbox.get('reply:0')) {
-          replies.push(job.id);
-          await outbox.record('reply:0', 'R');
-        }
-        return { inThread: true };
-      },
-    }),
-  });
+  replies = recordReplies(recap.runner);
 });
 afterAll(async () => {
   await recap?.stop();

@@ -7,7 +7,6 @@
  * that says done, no message twice, and one AssemblyAI transcript.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,21 +15,13 @@ import { startDiscordFake, type DiscordFake, type DiscordMessage } from '../fake
 import { ALICE, doneStatus, recapMessages } from '../support/discord-recap.ts';
 import { settle, until } from '../support/slack-requests.ts';
 import { startRecapServer, type ChildRecap } from '../support/spawn-recap.ts';
+import { freePort } from '../support/free-port.ts';
 
 let discord: DiscordFake;
 let aai: AssemblyAiFake;
 let dataDir: string;
 let port: number;
 const children: ChildRecap[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const p = (server.address() as { port: number }).port;
-      server.close(() => resolve(p));
-    });
-  });
-}
 
 beforeAll(async () => {
   discord = await startDiscordFake();

@@ -5,7 +5,6 @@
  * that one — found in AssemblyAI's list, or named by a Memories.ai callback — and post once, without a second
  * provider job; with nothing to find, it starts one and still posts once.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecapInvocation } from '../../commands/invocation.ts';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
@@ -16,21 +15,14 @@ import { createLogger } from '../../src/log.ts';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts';
 import { startMemoriesFake, type MemoriesFake } from '../fakes/memories.ts';
 import { until } from '../support/slack-requests.ts';
+import { freePort } from '../support/free-port.ts';
+import { recordReplies } from '../support/recording-delivery.ts';
 
 let aai: AssemblyAiFake;
 let memories: MemoriesFake;
 let recap: RunningRecap;
 let base: string;
-const replies: string[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
+let replies: string[] = [];
 
 beforeAll(async () => {
   aai = await startAssemblyAiFake({ stepMs: 200 });
@@ -52,20 +44,7 @@ beforeAll(async () => {
     hostname: '127.0.0.1',
     overrides: { providerOverrides: { pacing: { initialMs: 300, maxMs: 300 } } },
   });
-  recap.runner.register('test', {
-    surface: (job, outbox) => ({
-      status: async () => {
-        if (!outbox.get('status')) await outbox.record('status', 'S');
-      },
-      deliver: async () => {
-        if (!outbox.get('reply:0')) {
-          replies.push(job.id);
-          await outbox.record('reply:0', 'R');
-        }
-        return { inThread: true };
-      },
-    }),
-  });
+  replies = recordReplies(recap.runner);
 });
 afterAll(async () => {
   await recap?.stop();

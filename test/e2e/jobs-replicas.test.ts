@@ -3,7 +3,6 @@
  * fake, AssemblyAI's callbacks delivered to both replicas at once, and one replica SIGKILLed half-way. Every request
  * must end with exactly one thread holding exactly one recap.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts';
 import { startDiscordFake, type DiscordFake, type DiscordMessage } from '../fakes/discord.ts';
@@ -11,17 +10,9 @@ import { ALICE, recapMessages } from '../support/discord-recap.ts';
 import { REDIS_MISSING, redisAvailable, startRedis, type RedisProcess } from '../support/redis-server.ts';
 import { settle, until } from '../support/slack-requests.ts';
 import { startRecapServer, type ChildRecap } from '../support/spawn-recap.ts';
+import { freePort } from '../support/free-port.ts';
 
 const JOBS = 200;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!redisAvailable)('two replicas, 200 jobs, one killed', () => {
   let redis: RedisProcess;

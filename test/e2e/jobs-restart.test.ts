@@ -6,7 +6,6 @@
  * (edited, never posted twice) and one recap.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
 import { settle, slackSender, until } from '../support/slack-requests.ts';
 import { startRecapServer, type ChildRecap } from '../support/spawn-recap.ts';
+import { freePort } from '../support/free-port.ts';
 
 const SECRET = 'restart-signing-secret-0123456789';
 const BOT_TOKEN = 'xoxb-restart-0000-recap';
@@ -27,15 +27,6 @@ const dirs: string[] = [];
 const children: ChildRecap[] = [];
 const sender = slackSender(SECRET, () => `http://127.0.0.1:${port}`, 'EvRestart');
 let n = 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const p = (server.address() as { port: number }).port;
-      server.close(() => resolve(p));
-    });
-  });
-}
 
 beforeAll(async () => {
   slack = await startSlackFake({ botToken: BOT_TOKEN, teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT', postRate: false });

@@ -7,7 +7,6 @@
  *
  * An AssemblyAI transcript here is `queued` for 0.9 s, then `processing` for 0.9 s, then `completed`.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -18,6 +17,7 @@ import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts
 import { startMemoriesFake, type MemoriesFake } from '../fakes/memories.ts';
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
 import { settle, slackSender, until } from '../support/slack-requests.ts';
+import { freePort } from '../support/free-port.ts';
 
 const SECRET = 'jobs-test-signing-secret-0123456789';
 const BOT_TOKEN = 'xoxb-jobs-0000-recap';
@@ -30,15 +30,6 @@ let recap: RunningRecap;
 let base: string;
 let n = 0;
 const sender = slackSender(SECRET, () => base, 'EvJobs');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   slack = await startSlackFake({ botToken: BOT_TOKEN, teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT', postRate: false });

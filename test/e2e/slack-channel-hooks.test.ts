@@ -3,7 +3,6 @@
  * answers Slack shows to them alone (the slash command's ephemeral response, chat.postEphemeral for a mention); an
  * AssemblyAI transcript a team's own pipeline creates with that URL is then recapped in the channel once.
  */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -12,6 +11,7 @@ import { createLogger } from '../../src/log.ts';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../fakes/assemblyai.ts';
 import { startSlackFake, type SlackFake } from '../fakes/slack.ts';
 import { settle, slackSender, until } from '../support/slack-requests.ts';
+import { freePort } from '../support/free-port.ts';
 
 const SECRET = 'test-signing-secret-channel-hooks';
 const BOT_TOKEN = 'xoxb-test-channel-hooks';
@@ -24,15 +24,6 @@ let n = 0;
 const sender = slackSender(SECRET, () => base, 'EvHooks');
 /** The slash command's acknowledgement: Slack shows it as Recap answers it (ephemeral or in the channel). */
 const command = async (text: string) => (await (await sender.sendCommand(text, CHANNEL, slack.responseUrl(`hooks-${++n}`))).json()) as { response_type?: string; text?: string };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   slack = await startSlackFake({ botToken: BOT_TOKEN, teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT' });

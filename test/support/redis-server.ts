@@ -3,23 +3,11 @@
  * without it, tests that need it are skipped with a message that says how to install it (and fail in CI).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.ts';
 
 export const redisAvailable = spawnSync('redis-server', ['--version']).status === 0;
 export const REDIS_MISSING =
   'redis-server is not installed: `apt-get install -y redis-server` (or run .ci/run, which installs it).';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RedisProcess {
   url: string;
