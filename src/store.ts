@@ -60,7 +60,46 @@ export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHa
     .catch(() => undefined);
   sqlite.query = (sql, ...parameters) => tuned.then(() => query(sql, ...parameters));
   const store = new Keyv({ store: sqlite, namespace: 'recap', throwOnErrors: true });
-  return { store, description: `SQLite ${file}`, locks: memoryLocks(), jobIndex: storeJobIndex(store), subscribedChannels: storeJobIndex(store, 'subs:channels'), close: () => store.disconnect() };
+  return { store, description: `SQLite ${file}`, locks: memoryLocks(), jobIndex: sqliteRowIndex(store, sqlite), subscribedChannels: storeJobIndex(store, 'subs:channels'), close: () => store.disconnect() };
+}
+
+/**
+ * LD-1: the pending-job index on SQLite, one row per job. The list form (`storeJobIndex`: one value rewritten whole
+ * by every add and remove, one at a time) cost O(pending) per job: with 7,000 jobs pending, adding them took 27 s
+ * and removing them 27 s more, and every new job waited in that line. Here an add or a remove is a one-row write
+ * and the list one range read on the primary key, oldest first. A list left by an older version is moved into rows
+ * before the first operation (retried by the next one if it fails).
+ */
+function sqliteRowIndex(store: Keyv, sqlite: KeyvSqlite, name = 'jobs:pending'): JobIndex {
+  const prefix = `recap:${name}:`;
+  const rowKey = (id: string) => `${name}:${id}`;
+  let moved: Promise<void> | undefined;
+  const ready = () =>
+    (moved ??= (async () => {
+      const legacy = await store.get<string[]>(name);
+      if (!Array.isArray(legacy)) return;
+      for (const id of legacy) await store.set(rowKey(id), 1);
+      await store.delete(name);
+    })().catch((error: unknown) => {
+      moved = undefined;
+      throw error;
+    }));
+  return {
+    add: async (id) => {
+      await ready();
+      await store.set(rowKey(id), 1);
+    },
+    remove: async (id) => {
+      await ready();
+      await store.delete(rowKey(id));
+    },
+    list: async () => {
+      await ready();
+      // Keys in [prefix, prefix with its last ':' raised to ';'): exactly this index's rows, found by the key's index.
+      const rows = (await sqlite.query(`SELECT key FROM ${sqlite.opts.table ?? 'keyv'} WHERE key >= ? AND key < ? ORDER BY rowid`, prefix, `${prefix.slice(0, -1)};`)) as { key: string }[];
+      return rows.map((row) => row.key.slice(prefix.length));
+    },
+  };
 }
 
 /** An in-memory store for tests and one-off CLI runs. */

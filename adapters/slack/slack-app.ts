@@ -194,9 +194,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return ack({ response_type: 'ephemeral', ...renderSlackReply(await runner.instant(parsed.invocation, channel)).message });
     }
     await ack();
-    await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, (text) =>
-      respond({ response_type: 'ephemeral', text }),
-    );
+    // Bolt gives no `respond` to a command without a response_url: the notice then goes as an ephemeral message
+    // (calling the missing function threw, and a store failure was never told; found by the fuzzer, test/fuzz).
+    const notice = typeof respond === 'function' ? (text: string) => respond({ response_type: 'ephemeral', text }) : undefined;
+    await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, notice);
   });
 
   const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, teamId: string | undefined, to: Via) => {

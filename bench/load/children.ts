@@ -39,7 +39,7 @@ function forkTs<Req extends { id: number }, Res, Ready>(
   const child = fork(resolve(HERE, file), args, {
     cwd: ROOT,
     env: cleanEnv(env),
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.RECAP_BENCH_PROF && file === 'recap-child.ts' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   let partial = '';

@@ -49,32 +49,6 @@ recap.runner.submit = async (invocation, target, id) => {
   return job;
 };
 
-const trace: Record<string, number[]> = {};
-if (process.env.RECAP_BENCH_TRACE) {
-  const store = recap.storeHandle.store as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-  for (const name of ['get', 'set', 'delete']) {
-    const original = store[name]!.bind(store);
-    store[name] = async (...args: unknown[]) => {
-      const t = performance.now();
-      try {
-        return await original(...args);
-      } finally {
-        const key = `${name} ${String(args[0]).split(':')[0]}`;
-        (trace[key] ??= []).push(performance.now() - t);
-      }
-    };
-  }
-  setInterval(() => {
-    const parts: string[] = [];
-    for (const [k, v] of Object.entries(trace)) {
-      if (v.length === 0) continue;
-      v.sort((a, b) => a - b);
-      parts.push(`${k} n=${v.length} p50=${v[Math.floor(v.length / 2)]!.toFixed(1)} p99=${v[Math.floor(v.length * 0.99)]!.toFixed(1)}`);
-      trace[k] = [];
-    }
-    if (parts.length) process.stderr.write(`TRACE ${parts.join(' | ')}\n`);
-  }, 2000).unref();
-}
 const started = performance.now();
 process.on('message', (raw: ChildRequest) => {
   if (raw.type !== 'stats') return;

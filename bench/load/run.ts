@@ -89,8 +89,7 @@ async function setup(fakesOptions: Partial<FakesOptions>, recapEnv: Record<strin
   const recap = await startRecap({
     PORT: '0',
     DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    ...(process.env.RECAP_BENCH_TRACE ? { RECAP_BENCH_TRACE: '1' } : {}),
+    LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn',
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fakes.ready.slackApiUrl,

@@ -26,6 +26,9 @@ const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
  * NAT64 (`64:ff9b::a.b.c.d`) and 6to4 (`2002:AABB:CCDD::/48`). Unparsable input is refused.
  */
 export const publicUnicastOnly: AddressPolicy = (address) => {
+  // Canonical spellings only. ipaddr.parse also reads `1.2.3`, `0x7f.1` or `010.0.0.1` (octal), which a socket
+  // would refuse or read differently; a resolver answering like that is not trusted (found by the fuzzer, test/fuzz).
+  if (!ipaddr.IPv4.isValidFourPartDecimal(address) && !ipaddr.IPv6.isValid(address)) return false;
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     // ipaddr.js accepts zone ids ("fe80::1%eth0"), which socket.remoteAddress can carry for link-local peers.

@@ -253,6 +253,13 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(hostileCommand, ctxArb).map(([text, ctx]): Case => ({ kind: 'text', text, ctx })) },
 );
 
+/** One case of the property, for replaying a counterexample in a unit test. */
+export function checkGrammarCase(c: Case): void {
+  checkCase(c);
+}
+
+export type GrammarCase = Case;
+
 function checkCase(c: Case): void {
   const outcome = parseCommand(c.text, c.ctx);
   checkOutcome(outcome, c.text, c.ctx);

@@ -4,6 +4,7 @@ import { fuzzDiscord } from './discord.fuzz.ts';
 import { fuzzGrammar } from './grammar.fuzz.ts';
 import { fuzzSlack } from './slack.fuzz.ts';
 import { fuzzTranscripts } from './transcripts.fuzz.ts';
+import { fuzzUrls } from './urls.fuzz.ts';
 
 export interface FuzzTarget {
   name: string;
@@ -15,4 +16,5 @@ export const FUZZ_TARGETS: readonly FuzzTarget[] = [
   { name: 'transcripts', property: fuzzTranscripts },
   { name: 'slack', property: fuzzSlack },
   { name: 'discord', property: fuzzDiscord },
+  { name: 'urls', property: fuzzUrls },
 ];

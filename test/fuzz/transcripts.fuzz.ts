@@ -289,6 +289,13 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
   { weight: 1, arbitrary: bigHostile.map((input): Case => ({ kind: 'any', input, hint: undefined })) },
 );
 
+/** One case of the property, for replaying a counterexample in a unit test. */
+export function checkTranscriptCase(c: Case): void {
+  checkCase(c);
+}
+
+export type TranscriptCase = Case;
+
 function checkCase(c: Case): void {
   switch (c.kind) {
     case 'cues': {
