@@ -17,6 +17,11 @@ const TOKEN_PATTERNS: RegExp[] = [
   // A Discord bot token: base64 user id, timestamp, HMAC.
   /\b[MNO][A-Za-z\d_-]{23,27}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g,
 ];
+/**
+ * Slack payloads logged whole by Bolt at debug level (Socket Mode logs every WebSocket message): their response_url,
+ * verification token and trigger id are credentials for a while. Matched in JSON text, and in JSON held in a string.
+ */
+const PAYLOAD_SECRET = /(\\?"(?:response_url|token|trigger_id)\\?"\s*:\s*\\?")[^"\\]+/g;
 /** Interaction tokens sit in webhook and callback paths (`/webhooks/{app}/{token}`, `/interactions/{id}/{token}`). */
 const DISCORD_PATH_TOKEN = /(\/(?:webhooks|interactions)\/\d+\/)[A-Za-z0-9_.-]{20,}/g;
 /** Secrets carried in query strings (signed media URLs, tokens): the name stays, the value goes. */
@@ -43,6 +48,7 @@ export function scrub(text: string, secrets: readonly string[] = []): string {
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, '[redacted]');
   out = out.replace(QUERY_SECRET, '$1[redacted]');
   out = out.replace(DISCORD_PATH_TOKEN, '$1[redacted]');
+  out = out.replace(PAYLOAD_SECRET, '$1[redacted]');
   return out;
 }
 

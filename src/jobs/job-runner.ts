@@ -183,7 +183,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const reply = await runInvocation(invocation, deps, { onInternalError: (error) => log.error('command failed', { error, job: id }) });
       // Stopped (shutdown, or the lease went elsewhere): the job stays pending and resumes; nothing is said.
       if (signal.aborted) return;
-      if (reply.kind === 'error' && reply.retryable && (job!.attempts ?? 0) + 1 < MAX_ATTEMPTS && now() < job!.deadlineAt) {
+      // The wait's own deadline ('timeout') is final: it is the job's deadline, and the user hears of it then.
+      if (reply.kind === 'error' && reply.retryable && reply.code !== 'timeout' && (job!.attempts ?? 0) + 1 < MAX_ATTEMPTS && now() < job!.deadlineAt) {
         // A provider's passing trouble (5xx, 429, a timeout) is not the user's news yet: the next sweep tries again,
         // and a provider job that may have been started is looked for first (P-15), not started twice.
         throw new PassingTrouble(reply.message);

@@ -41,8 +41,10 @@ describe('SpotMe provider flow', () => {
       { startMs: 10_000, endMs: 14_500, speaker: 'Host', text: 'Thanks everyone, see you next week.' },
     ]);
     expect(count('POST', '/recordings')).toBe(1);
-    // One read before triggering (404), one after completion; the files once each.
-    expect(count('GET', '/live-sessions/sess-1/recordings')).toBe(2);
+    // One read before triggering (404), one after completion; the files once each. On a loaded machine a poll may
+    // also land in the moment between the job's completion and its recordings, and read once more (never a trigger).
+    expect(count('GET', '/live-sessions/sess-1/recordings')).toBeGreaterThanOrEqual(2);
+    expect(count('GET', '/live-sessions/sess-1/recordings')).toBeLessThanOrEqual(3);
     expect(count('GET', '/files/transcript.vtt')).toBe(1);
     expect(count('GET', '/files/recording.mp4')).toBe(0);
   });

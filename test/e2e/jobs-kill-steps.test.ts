@@ -102,10 +102,14 @@ describe('a job killed at each of its steps', () => {
       }
       const sent = mention();
       if (killAtSubmit) await until(() => submits() > before || undefined, 'the AssemblyAI request', 20_000).then(kill);
-      else await until(() => killed || undefined, `step ${step} (${steps[step - 1]})`, 30_000);
+      // How often the status is edited depends on how the provider's stages fall between polls: a run may end
+      // with fewer calls than the reference, and then there is nothing to kill at this step.
+      else await until(() => killed || doneStatus(discord, sent.id) || undefined, `step ${step} (${steps[step - 1]})`, 30_000);
       discord.onCommitted = undefined;
-      await child.exited;
-      child = await start();
+      if (killed) {
+        await child.exited;
+        child = await start();
+      }
       await expectAnsweredOnce(sent, before);
     }
   });

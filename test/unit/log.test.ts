@@ -62,7 +62,7 @@ describe('L-4 secret-named fields', () => {
     expect(all).toContain('application/json');
     expect(all).toContain('text/plain');
     expect(all).toContain('"count":3');
-    expect(all.match(/\[Redacted\]/g)?.length).toBeGreaterThanOrEqual(6);
+    expect(all.match(/\[redacted\]/gi)?.length).toBeGreaterThanOrEqual(6);
   });
 
   it('keeps ordinary fields that merely mention tokens, and empty secret fields stay visible as absent', () => {
@@ -70,5 +70,18 @@ describe('L-4 secret-named fields', () => {
     const log = createLogger({ write: (line) => lines.push(line) });
     log.info('answer', { tokens: 42, tokenCount: 3, secretary: 'Ana', token: undefined });
     expect(JSON.parse(lines[0]!)).toMatchObject({ tokens: 42, tokenCount: 3, secretary: 'Ana' });
+  });
+});
+
+describe('L-2 Slack payloads logged whole', () => {
+  it('L-2 censors response_url, token and trigger_id in a payload logged as a string (Bolt, Socket Mode at debug level)', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'debug', write: (line) => lines.push(line) });
+    const payload = JSON.stringify({ envelope_id: 'env-1', payload: { token: 'verification-token-unused', response_url: 'https://hooks.slack.com/commands/T1/123/abcSecret', trigger_id: '123.456.abcdef', text: 'summary' } });
+    log.debug(`slack: Received a message on the WebSocket: ${payload}`);
+    log.info('payload', { response_url: 'https://hooks.slack.com/commands/T1/9/xyzSecret' });
+    const all = lines.join('\n');
+    for (const secret of ['verification-token-unused', 'abcSecret', 'xyzSecret', '123.456.abcdef']) expect(all).not.toContain(secret);
+    expect(all).toContain('summary');
   });
 });
