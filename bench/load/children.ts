@@ -21,10 +21,12 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 interface Forked<Req, Res> {
   child: ChildProcess;
   pid: number;
-  ask(request: Omit<Req, 'id'>, timeoutMs?: number): Promise<Res>;
+  ask(request: WithoutId<Req>, timeoutMs?: number): Promise<Res>;
   /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. Resolves with how it ended. */
   stop(graceMs?: number): Promise<string>;
   exited: Promise<number | null>;

@@ -42,13 +42,16 @@ export interface FakesStats {
   aaiCalls: Record<string, Record<string, number>>;
   aaiTranscripts: number;
   rssBytes: number;
+  aaiErrorRate: number;
 }
 
-export type FakesRequest = { type: 'stats'; id: number; threads?: boolean };
+export type FakesRequest = { type: 'stats'; id: number; threads?: boolean } | { type: 'errorRate'; id: number; aaiErrorRate: number };
 
 const options = JSON.parse(process.argv[2] ?? '{}') as FakesOptions;
 const slack = await startSlackFake({ botToken: options.botToken, teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT', postRate: options.postRate });
-const aai = await startAssemblyAiFake({ stepMs: options.aaiStepMs, errorRate: options.aaiErrorRate });
+// The fake reads errorRate at every request: `errorRate` messages change it while it runs.
+const aaiOptions = { stepMs: options.aaiStepMs, errorRate: options.aaiErrorRate };
+const aai = await startAssemblyAiFake(aaiOptions);
 
 const slackCalls: FakesStats['slackCalls'] = {};
 const aaiCalls: FakesStats['aaiCalls'] = {};
@@ -102,17 +105,18 @@ function threads(): ThreadCount[] {
 }
 
 process.on('message', (request: FakesRequest) => {
-  if (request.type !== 'stats') return;
+  if (request.type === 'errorRate') aaiOptions.errorRate = request.aaiErrorRate;
   sweep();
   const stats: FakesStats = {
     slackCalls,
     slackLimited: slack.limited,
     messages: slack.messages().length,
     uploads: slack.uploads.length,
-    ...(request.threads ? { threads: threads() } : {}),
+    ...(request.type === 'stats' && request.threads ? { threads: threads() } : {}),
     aaiCalls,
     aaiTranscripts: aai.transcripts.size,
     rssBytes: process.memoryUsage().rss,
+    aaiErrorRate: aaiOptions.errorRate,
   };
   process.send?.({ id: request.id, stats });
 });

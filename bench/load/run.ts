@@ -18,11 +18,12 @@
  *   recap) take ~40 min in real time; by default the bench compresses time LOAD_LD4_SCALE× (default 50) on both
  *   sides, the fake's limit and Recap's pacing gap. `LOAD_LD4_SCALE=1` runs it in real time.
  *
- * Options (environment): LOAD_ONLY=LD1,LD4  LOAD_LD1_S=30  LOAD_SOAK_S=60  LOAD_LD4_SCALE=50  LOAD_DRAIN_S=120.
+ * Options (environment): LOAD_ONLY=LD1,LD4  LOAD_LD1_S=30  LOAD_SOAK_S=60  LOAD_LD4_SCALE=50  LOAD_DRAIN_S=240
+ * LOAD_LOG_LEVEL=warn (Recap's; its lines are counted, not shown).
  * Exits 1 naming every expectation that failed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fire, type CannonResult } from './cannon.ts';
 import { ProcWatch, startFakes, startRecap, type FakesChild, type RecapChild } from './children.ts';
@@ -41,7 +42,9 @@ const SOAK_S = env('LOAD_SOAK_S', 60);
 const SOAK_RATE = 50;
 const LD4_SCALE = env('LOAD_LD4_SCALE', 50);
 const LD4_JOBS = 500;
-const DRAIN_S = env('LOAD_DRAIN_S', 120);
+/** How long to wait for the queue to drain after a load. LD-3's jobs whose transcript request got a 5xx wait for the
+ * runner's next sweep (once a minute), and a retry can meet another 5xx. */
+const DRAIN_S = env('LOAD_DRAIN_S', 240);
 const CONNECTIONS = 50;
 /** Pre-signed deliveries for a closed-loop run: more than Recap answers in that time on this kind of machine. */
 const POOL_PER_S = 2500;
@@ -70,6 +73,8 @@ interface Row {
   heapBefore: number;
   heapEnd: number;
   cpuDuringLoad: number;
+  /** The fakes' and this process's (autocannon's) CPU during the load, same unit. */
+  cpuOthers: string;
   extra: string[];
   checks: Check[];
 }
@@ -80,6 +85,8 @@ interface Setup {
   fakes: FakesChild;
   recap: RecapChild;
   watch: ProcWatch;
+  /** The fakes' process, to show whether they kept up. */
+  fakesWatch: ProcWatch;
   dataDir: string;
 }
 
@@ -97,11 +104,12 @@ async function setup(fakesOptions: Partial<FakesOptions>, recapEnv: Record<strin
     ASSEMBLYAI_BASE_URL: fakes.ready.aaiUrl,
     ...recapEnv,
   });
-  return { fakes, recap, watch: new ProcWatch(recap.pid), dataDir };
+  return { fakes, recap, watch: new ProcWatch(recap.pid), fakesWatch: new ProcWatch(fakes.pid), dataDir };
 }
 
 async function teardown(s: Setup): Promise<string> {
   s.watch.stop();
+  s.fakesWatch.stop();
   const how = await s.recap.stop();
   await s.fakes.stop(5000);
   rmSync(s.dataDir, { recursive: true, force: true });
@@ -115,7 +123,7 @@ async function warmUp(s: Setup, tag: string, count = 300): Promise<void> {
 }
 
 const stats = (s: Setup, gc = false, keys = false) => s.recap.ask({ type: 'stats', ...(gc ? { gc } : {}), ...(keys ? { keys } : {}) });
-const fakeStats = (s: Setup, threads = false) => s.fakes.ask({ type: 'stats', ...(threads ? { threads } : {}) });
+const fakeStats = (s: Setup, threads = false) => s.fakes.ask({ type: 'stats' as const, ...(threads ? { threads } : {}) });
 
 /** Waits until no job is pending or running, polling every second; resolves with the time it took, or undefined. */
 async function drain(s: Setup, limitS: number, label: string): Promise<number | undefined> {
@@ -136,17 +144,16 @@ async function drain(s: Setup, limitS: number, label: string): Promise<number | 
   }
 }
 
-/** Waits until the jobs stored for `prefix` channels stop growing or reach `expected`. */
+/** Waits (at most `limitS`) until at least `expected` jobs were stored. */
 async function settleSubmissions(s: Setup, expected: number, limitS = 30): Promise<ChildStats> {
   const start = performance.now();
   let st = await stats(s, false, true);
-  while (countKeys(st, expected).count < expected && performance.now() - start < limitS * 1000) {
+  while (st.submitted < expected && performance.now() - start < limitS * 1000) {
     await sleep(500);
     st = await stats(s, false, true);
   }
   return st;
 }
-const countKeys = (st: ChildStats, _expected: number) => ({ count: st.submitted });
 
 /** Exactly-once from both ends: Recap's job submissions, and the fake Slack's messages per thread. */
 function exactlyOnce(id: string, acked: Set<string>, sent: SignedEvent[], st: ChildStats, threads: ThreadCount[] | undefined, prefix: string, drained: boolean): { checks: Check[]; extra: string[] } {
@@ -214,6 +221,7 @@ async function ld1(): Promise<void> {
   const rssBefore = s.watch.take().rss;
   const events = signedEvents({ tag: 'LD1', count: Math.round(POOL_PER_S * LD1_S), channel: (i) => `CLD1${i.toString(36).toUpperCase()}`, signingSecret: SECRET });
   const t0 = performance.now();
+  const genCpu = process.cpuUsage();
   const load = await fire({ origin: s.recap.origin, path: '/slack/events', events, connections: CONNECTIONS, durationS: LD1_S });
   const t1 = performance.now();
   const rssAfterLoad = s.watch.take().rss;
@@ -235,6 +243,7 @@ async function ld1(): Promise<void> {
     heapBefore: before.memory.heapUsed,
     heapEnd: end.memory.heapUsed,
     cpuDuringLoad: s.watch.cpuShare(t0, t1),
+    cpuOthers: others(s, t0, t1, genCpu),
     extra: [
       `drained in ${drainMs === undefined ? `more than ${DRAIN_S} s` : sec(drainMs)} after the load`,
       ...once.extra,
@@ -264,6 +273,7 @@ async function ld2(): Promise<void> {
   const fBefore = await fakeStats(s);
   const events = signedEvents({ tag: 'LD2', count: Math.round(POOL_PER_S * 2 * LD1_S), channel: (i) => `CLD2${i.toString(36).toUpperCase()}`, signingSecret: SECRET, signWith: WRONG_SECRET });
   const t0 = performance.now();
+  const genCpu = process.cpuUsage();
   const load = await fire({ origin: s.recap.origin, path: '/slack/events', events, connections: CONNECTIONS, durationS: LD1_S });
   const t1 = performance.now();
   const rssAfterLoad = s.watch.take().rss;
@@ -290,15 +300,21 @@ async function ld2(): Promise<void> {
     heapBefore: before.memory.heapUsed,
     heapEnd: end.memory.heapUsed,
     cpuDuringLoad: s.watch.cpuShare(t0, t1),
+    cpuOthers: others(s, t0, t1, genCpu),
     extra: [
       `CPU ${cpuPerRequestUs.toFixed(0)} µs per refused request; ${(idleCpu * 100).toFixed(1)} % of a core in the 2.5 s after the load`,
-      `statuses: ${JSON.stringify(load.statuses)}; jobs stored: ${end.submitted}`,
+      `statuses: ${JSON.stringify(load.statuses)}; jobs stored: ${end.submitted}; stderr queued ${before.stderrQueued} → ${end.stderrQueued} B`,
       `Recap log: ${s.recap.log.lines} lines (${s.recap.log.summary()})`,
     ],
     checks: [
       { id: 'LD-2', ok: only401 && load.errors === 0, text: `only 401 (${JSON.stringify(load.statuses)}, ${load.errors} errors)` },
       { id: 'LD-2', ok: end.submitted === 0 && !slackCallsDuring, text: `nothing acted on (${end.submitted} jobs, Slack calls ${slackCallsDuring ? 'made' : 'none'})` },
       { id: 'LD-2', ok: cpuPerRequestUs < 1000 && idleCpu < 0.05, text: `CPU bounded: ${cpuPerRequestUs.toFixed(0)} µs/request (< 1000), ${(idleCpu * 100).toFixed(1)} % idle after (< 5 %)` },
+      {
+        id: 'LD-2',
+        ok: s.recap.log.lines <= 2 + Math.ceil((t2 - t0) / 60_000),
+        text: `log bounded: ${s.recap.log.lines} lines for ${answered + warm.length} refused requests (at most one a minute)`,
+      },
       { id: 'LD-2', ok: heapGrowth < 8 * MB, text: `no memory growth: heap after GC ${mb(before.memory.heapUsed)} → ${mb(end.memory.heapUsed)} (< +8 MB)` },
     ],
   });
@@ -308,24 +324,26 @@ async function ld2(): Promise<void> {
 async function ld3(): Promise<void> {
   const full = SOAK_S >= 600;
   note(`LD-3: soak ${SOAK_S} s at ${SOAK_RATE} events/s${full ? '' : ' (short; LOAD_SOAK_S=600 for the checklist 10 minutes)'}, AssemblyAI 5 % 5xx`);
-  const s = await setup({ aaiErrorRate: 0.05 });
+  // Warmed up without faults (its retried jobs would wait for the next sweep), then AssemblyAI starts failing 5 %.
+  const s = await setup({ aaiErrorRate: 0 });
   await warmUp(s, 'W3', 200);
   await drain(s, 60, 'LD-3 warm-up');
+  await s.fakes.ask({ type: 'errorRate', aaiErrorRate: 0.05 });
   const before = await stats(s, true);
   const rssBefore = s.watch.take().rss;
   const channels = 500;
-  const events = signedEvents({ tag: 'LD3', count: SOAK_RATE * SOAK_S + 100, channel: (i) => `CLD3${(i % channels).toString(36).toUpperCase()}`, signingSecret: SECRET });
+  const channel = (i: number) => `CLD3${(i % channels).toString(36).toUpperCase()}`;
   const t0 = performance.now();
-  // Signatures are good for five minutes: a longer soak signs its deliveries in five-minute slices.
+  const genCpu = process.cpuUsage();
+  // Signatures are good for five minutes: a longer soak signs its deliveries in four-minute slices, each before it starts.
   let load: CannonResult | undefined;
+  const sent: SignedEvent[] = [];
   const sliceS = 240;
   for (let offset = 0; offset < SOAK_S; offset += sliceS) {
     const seconds = Math.min(sliceS, SOAK_S - offset);
-    const slice = signedEvents({ tag: 'LD3', count: SOAK_RATE * SOAK_S + 100, channel: (i) => `CLD3${(i % channels).toString(36).toUpperCase()}`, signingSecret: SECRET }).slice(
-      offset * SOAK_RATE,
-      (offset + seconds) * SOAK_RATE + 50,
-    );
+    const slice = signedEvents({ tag: 'LD3', first: sent.length, count: seconds * SOAK_RATE + 2 * CONNECTIONS, channel, signingSecret: SECRET });
     const part = await fire({ origin: s.recap.origin, path: '/slack/events', events: slice, connections: CONNECTIONS, durationS: seconds, overallRate: SOAK_RATE });
+    sent.push(...slice.slice(0, part.sent));
     load = load ? mergeLoads(load, part) : part;
   }
   const t1 = performance.now();
@@ -334,8 +352,6 @@ async function ld3(): Promise<void> {
   const drainMs = await drain(s, DRAIN_S, 'LD-3');
   const end = await stats(s, true, true);
   const f = await fakeStats(s, true);
-  const sentKeys = new Set(events.map((e) => e.key));
-  const sent = [...sentKeys].map((key) => ({ key }) as SignedEvent);
   const once = exactlyOnce('LD-3', load!.acked, sent, end, f.threads, 'CLD3', drainMs !== undefined);
   // RSS over the soak: the second quarter (after start-up effects) against the last quarter.
   const span = t1 - t0;
@@ -354,9 +370,10 @@ async function ld3(): Promise<void> {
     heapBefore: before.memory.heapUsed,
     heapEnd: end.memory.heapUsed,
     cpuDuringLoad: s.watch.cpuShare(t0, t1),
+    cpuOthers: others(s, t0, t1, genCpu),
     extra: [
       `RSS median 2nd quarter ${mb(early)}, last quarter ${mb(late)} (${(growth * 100).toFixed(1)} %)`,
-      `drained in ${drainMs === undefined ? `more than ${DRAIN_S} s` : sec(drainMs)} after the load`,
+      `drained in ${drainMs === undefined ? `more than ${DRAIN_S} s` : sec(drainMs)} after the load (${s.recap.log.count(/provider trouble/)} jobs met a 5xx starting their transcript and waited for the next sweep, once a minute)`,
       ...once.extra,
       `Slack calls: ${slackSummary(f)}`,
       aaiSummary(f),
@@ -382,6 +399,7 @@ async function ld4(): Promise<void> {
   const channel = 'CLD4BURST';
   const events = signedEvents({ tag: 'LD4', count: LD4_JOBS, channel: () => channel, signingSecret: SECRET });
   const t0 = performance.now();
+  const genCpu = process.cpuUsage();
   const load = await fire({ origin: s.recap.origin, path: '/slack/events', events, connections: CONNECTIONS, durationS: 60 });
   const t1 = performance.now();
   const rssAfterLoad = s.watch.take().rss;
@@ -406,6 +424,7 @@ async function ld4(): Promise<void> {
     heapBefore: before.memory.heapUsed,
     heapEnd: end.memory.heapUsed,
     cpuDuringLoad: s.watch.cpuShare(t0, t1),
+    cpuOthers: others(s, t0, t1, genCpu),
     extra: [
       `all posted in ${postSeconds === undefined ? `more than ${DRAIN_S} s` : `${postSeconds.toFixed(1)} s`} (${postSeconds === undefined ? '?' : ((postSeconds * LD4_SCALE) / 60).toFixed(0)} min at Slack's real 1/s)`,
       `chat.postMessage ${JSON.stringify(posts)}, fake's own limit refused ${f.slackLimited}; files uploaded ${f.uploads}`,
@@ -421,6 +440,13 @@ async function ld4(): Promise<void> {
     ],
   });
   note(`LD-4 done: Recap ${await teardown(s)}`);
+}
+
+/** CPU of the fakes and of this process (autocannon) over the load, as shares of one core. */
+function others(s: Setup, t0: number, t1: number, genCpu: NodeJS.CpuUsage): string {
+  const gen = process.cpuUsage(genCpu);
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  return `fakes ${pct(s.fakesWatch.cpuShare(t0, t1))}, autocannon ${pct((gen.user + gen.system) / 1000 / (t1 - t0))}`;
 }
 
 function mergeLoads(a: CannonResult, b: CannonResult): CannonResult {
@@ -454,6 +480,7 @@ function median(values: number[]): number {
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
 out(`Recap load bench (checklist 7.7) on ${machine}`);
 out(`Recap and the fakes each in their own process on 127.0.0.1; autocannon ${CONNECTIONS} connections in this one.`);
+out(`Load average at start (other work on the machine skews every figure): ${loadavg().map((x) => x.toFixed(2)).join(', ')}.`);
 out(`Soak: ${SOAK_S} s${SOAK_S >= 600 ? ' (the full 10 minutes)' : ' (short run; LOAD_SOAK_S=600 for the full 10-minute soak)'}. LD-4 time scale ×${LD4_SCALE}${LD4_SCALE === 1 ? ' (real time)' : ''}.`);
 const benchStart = performance.now();
 const scenarios: [string, () => Promise<void>][] = [
@@ -465,7 +492,7 @@ const scenarios: [string, () => Promise<void>][] = [
 for (const [name, run] of scenarios) if (ONLY.includes(name)) await run();
 
 out();
-out('| scenario | load | requests | req/s | p50 ms | p99 ms | max ms | non-2xx | CPU (1 core = 100 %) | RSS before → after load → peak → end | heap after GC before → end |');
+out('| scenario | load | requests | req/s | p50 ms | p99 ms | max ms | non-2xx | Recap CPU (1 core = 100 %) | RSS before → after load → peak → end | heap after GC before → end |');
 out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const l = r.load;
@@ -476,10 +503,12 @@ for (const r of rows) {
 out();
 for (const r of rows) {
   out(`${r.id}:`);
+  out(`  CPU during the load besides Recap: ${r.cpuOthers}`);
   for (const e of r.extra) out(`  ${e}`);
   for (const c of r.checks) out(`  ${c.ok ? 'PASS' : 'FAIL'} ${c.text}`);
 }
 const failed = rows.flatMap((r) => r.checks.filter((c) => !c.ok));
 out();
+out(`Load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}.`);
 out(`Bench time ${sec(performance.now() - benchStart)}. ${failed.length ? `FAILED: ${failed.map((c) => `${c.id} ${c.text}`).join('; ')}` : 'Every expectation met.'}`);
 process.exit(failed.length ? 1 : 0);

@@ -17,6 +17,8 @@ export interface EventPlan {
   /** Scenario tag, part of every id (`LD1`, …). */
   tag: string;
   count: number;
+  /** Index of the first event (a later slice of the same run continues the numbering). */
+  first?: number;
   /** The channel of event `i`. */
   channel: (i: number) => string;
   signingSecret: string;
@@ -35,8 +37,8 @@ function messageTs(scenario: number, i: number): string {
 export function signedEvents(plan: EventPlan): SignedEvent[] {
   const timestamp = plan.timestamp ?? Math.floor(Date.now() / 1000);
   const scenario = Number(/\d+/.exec(plan.tag)?.[0] ?? 0);
-  const out: SignedEvent[] = new Array(plan.count);
-  for (let i = 0; i < plan.count; i++) {
+  const out: SignedEvent[] = [];
+  for (let i = plan.first ?? 0; i < (plan.first ?? 0) + plan.count; i++) {
     const channel = plan.channel(i);
     const ts = messageTs(scenario, i);
     const eventId = `Ev${plan.tag}${i.toString(36).toUpperCase().padStart(6, '0')}`;
@@ -57,7 +59,7 @@ export function signedEvents(plan: EventPlan): SignedEvent[] {
       event_time: timestamp,
       authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
     });
-    out[i] = {
+    out.push({
       key: `${channel} ${ts}`,
       eventId,
       body,
@@ -66,7 +68,7 @@ export function signedEvents(plan: EventPlan): SignedEvent[] {
         'x-slack-request-timestamp': String(timestamp),
         'x-slack-signature': signSlackRequest(plan.signWith ?? plan.signingSecret, timestamp, body),
       },
-    };
+    });
   }
   return out;
 }

@@ -39,6 +39,38 @@ describe('store', () => {
     await handle.close();
   });
 
+  it('LD-1: the SQLite job index keeps one row per job (no list rewritten whole): parallel adds and removes lose nothing', async () => {
+    const handle = openStore({ dataDir: join(dir, 'index') });
+    const ids = Array.from({ length: 400 }, (_, i) => `job-${String(i).padStart(3, '0')}`);
+    await Promise.all(ids.map((id) => handle.jobIndex.add(id)));
+    await Promise.all([...ids.slice(0, 200).map((id) => handle.jobIndex.remove(id)), handle.jobIndex.add(ids[300]!), handle.jobIndex.remove('never-added')]);
+    expect(new Set(await handle.jobIndex.list())).toEqual(new Set(ids.slice(200)));
+    expect(await handle.jobIndex.list()).toHaveLength(200);
+    expect(await handle.store.get('jobs:pending')).toBeUndefined();
+    // Other keys that share the prefix's first letters are not index rows.
+    await handle.store.set('jobs:pendingX', 1);
+    await handle.store.set('jobs:pending;', 1);
+    expect(await handle.jobIndex.list()).toHaveLength(200);
+    // The channels' index is a separate set.
+    await handle.subscribedChannels.add('C1');
+    expect(await handle.jobIndex.list()).not.toContain('C1');
+    await handle.close();
+  });
+
+  it('LD-1: a job index left by an older version as one list is moved into rows, nothing lost', async () => {
+    const where = { dataDir: join(dir, 'legacy') };
+    const old = openStore(where);
+    await old.store.set('jobs:pending', ['old-1', 'old-2']);
+    await old.close();
+    const handle = openStore(where);
+    await handle.jobIndex.add('new-1');
+    expect(await handle.jobIndex.list()).toEqual(['old-1', 'old-2', 'new-1']);
+    expect(await handle.store.get('jobs:pending')).toBeUndefined();
+    await handle.jobIndex.remove('old-1');
+    expect(await handle.jobIndex.list()).toEqual(['old-2', 'new-1']);
+    await handle.close();
+  });
+
   const redisIt = redisAvailable || process.env.CI ? it : it.skip;
   if (!redisAvailable) console.warn(REDIS_MISSING);
   redisIt('uses Redis when REDIS_URL is set, shared between two handles', async () => {
