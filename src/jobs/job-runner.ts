@@ -24,11 +24,14 @@ import type { Delivery, Outbox } from './delivery.ts';
 import { newJobId, type JobRecord, type ReplyTarget } from './job-record.ts';
 import type { JobStore } from './job-store.ts';
 import { lockOwner, type Locks } from './locks.ts';
+import { workSlots } from './work-slots.ts';
 
 /** How long a provider may take before the user is told to come back. */
 export const DEFAULT_JOB_WAIT_MS = 2 * 60 * 60 * 1000;
 /** Tries of a job whose delivery keeps failing for reasons that may pass (platform outage), before it is failed. */
 export const MAX_ATTEMPTS = 5;
+/** Jobs doing their own work at once in one process (see work-slots.ts). */
+export const DEFAULT_MAX_BUSY = 16;
 /** How long a stop waits for running jobs before leaving them to the next start. */
 export const DEFAULT_STOP_GRACE_MS = 10_000;
 
@@ -44,6 +47,8 @@ export interface JobRunnerOptions {
   /** How often unfinished jobs are looked for. Default: the lease time. */
   sweepMs?: number;
   maxWaitMs?: number;
+  /** Jobs doing their own work at once (work-slots.ts); waiting on a provider and posting do not count. Default 16. */
+  maxBusy?: number;
   now?: () => number;
 }
 
@@ -86,6 +91,17 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const unserved = new Set<string>();
   let sweepTimer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const slots = workSlots(options.maxBusy ?? DEFAULT_MAX_BUSY);
+  /** Jobs holding a slot now. */
+  const busy = new Set<string>();
+  const takeSlot = async (id: string, signal?: AbortSignal) => {
+    if (busy.has(id)) return;
+    await slots.acquire(signal);
+    busy.add(id);
+  };
+  const giveSlot = (id: string) => {
+    if (busy.delete(id)) slots.release();
+  };
 
   /**
    * The poll's sleep, cut short by {@link JobRunner.wake}. A wake that came while the poll was reading the provider
@@ -93,9 +109,15 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
    * lost until the next scheduled poll. A woken sleep's timer is cleared, and only removes its own waker: when it
    * used to fire later it unhooked the next sleep's waker, and the following callback woke nothing.
    */
-  const wakeableSleep = (id: string) => (ms: number, signal?: AbortSignal) => {
-    if (woken.delete(id)) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
+  const wakeableSleep = (id: string) => async (ms: number, signal?: AbortSignal) => {
+    if (woken.delete(id)) return;
+    // Waiting on the provider is not work: the slot goes to another job meanwhile.
+    giveSlot(id);
+    await sleepUntilWoken(id, ms, signal);
+    await takeSlot(id, signal);
+  };
+  const sleepUntilWoken = (id: string, ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
       const cut = new AbortController();
       const unhook = () => {
         if (wakers.get(id) === done) wakers.delete(id);
@@ -111,7 +133,6 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (signal?.aborted || !cut.signal.aborted) reject(error);
       });
     });
-  };
 
   async function work(id: string, signal: AbortSignal): Promise<void> {
     let job = await jobs.get(id);
@@ -152,7 +173,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       // may find it (reconcile); otherwise a second one is started (still one post), and the log says so.
       const { provider } = job.submitting;
       if (job.adopted) log.info('resuming with the provider job its callback named', { job: id, provider });
-      else log.warn('the last run died while starting its provider job; looking for it before starting another', { job: id, provider });
+      else log.info('an earlier run began starting its provider job without saving it (a crash, or the provider failed); looking for it before starting another', { job: id, provider });
     }
     const stored = job;
     const callbackFor = options.callbackFor;
@@ -180,7 +201,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     };
     const run = async () => {
       await surface.status('queued', source, { job: id });
-      const reply = await runInvocation(invocation, deps, { onInternalError: (error) => log.error('command failed', { error, job: id }) });
+      await takeSlot(id, signal);
+      const reply = await runInvocation(invocation, deps, { onInternalError: (error) => log.error('command failed', { error, job: id }) }).finally(() => giveSlot(id));
       // Stopped (shutdown, or the lease went elsewhere): the job stays pending and resumes; nothing is said.
       if (signal.aborted) return;
       // The wait's own deadline ('timeout') is final: it is the job's deadline, and the user hears of it then.
@@ -230,6 +252,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       .finally(async () => {
         clearInterval(renew);
         active.delete(id);
+        giveSlot(id);
         woken.delete(id);
         controllers.delete(id);
         await locks.release(`job:${id}`, owner).catch(() => undefined);
@@ -257,7 +280,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           r.error = { message: error instanceof Error ? error.message : String(error) };
         }
       });
-      if (error instanceof PassingTrouble && !giveUp) log.warn('provider trouble; the job will be tried again', { reason: error.message, job: id, attempt: attempts });
+      if (error instanceof PassingTrouble && !giveUp) {
+        // Sooner than the next sweep (a minute): 2 s, 4 s, 8 s… with jitter, so a provider's blip costs seconds.
+        const delay = Math.min(60_000, 2000 * 2 ** (attempts - 1)) * (0.8 + Math.random() * 0.4);
+        log.warn('provider trouble; the job will be tried again', { reason: error.message, job: id, attempt: attempts, inMs: Math.round(delay) });
+        setTimeout(() => void run(id), delay).unref();
+      }
       else if (verdict === 'retry') log.error(giveUp ? `job given up after ${attempts} attempts` : 'job stopped before it finished; it will be retried', { error, job: id, target: job.target.platform });
     } catch (storeError) {
       log.error('job failed and could not be updated; it stays pending', { error, storeError, job: id });
