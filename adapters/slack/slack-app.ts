@@ -200,10 +200,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, notice);
   });
 
-  const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, teamId: string | undefined, to: Via) => {
+  const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, team: string | undefined, to: Via) => {
+    // Signed, but not guaranteed in shape: without a channel and a ts there is nowhere to answer, and other fields of
+    // the wrong type count as absent. (`${event.ts}` of `[{"toString":null}]` threw in the claim key; fuzzer.)
+    if (typeof event.channel !== 'string' || typeof event.ts !== 'string') return;
+    const teamId = typeof team === 'string' ? team : undefined;
     if (!(await claims.claim(`slack-message:${teamId}:${event.channel}:${event.ts}`, MESSAGE_CLAIM_TTL_MS))) return;
-    const user = event.user ?? '';
-    const threadTs = event.thread_ts ?? event.ts;
+    const user = typeof event.user === 'string' ? event.user : '';
+    const threadTs = typeof event.thread_ts === 'string' ? event.thread_ts : event.ts;
     const attachment = slackAttachment(event.files);
     const parsed = parseCommand(stripMentions(event.text), { allowFiles: false, ...(attachment ? { attachment } : {}) });
     if (!parsed.ok || isInstant(parsed.invocation)) {

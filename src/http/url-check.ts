@@ -63,7 +63,7 @@ export function checkUserUrl(raw: string, opts: UrlCheckOptions = {}): URL {
     return fail(`${subject} is not a valid web address.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    fail(`${subject} uses "${url.protocol}", but only http and https links can be fetched.`);
+    fail(`${subject} uses "${shown(url.protocol)}", but only http and https links can be fetched.`);
   }
   if (url.href.length > MAX_URL_LENGTH) {
     fail(`${subject} is too long once normalised (${url.href.length} characters; the limit is ${MAX_URL_LENGTH}).`);
@@ -78,6 +78,15 @@ export function checkUserUrl(raw: string, opts: UrlCheckOptions = {}): URL {
     fail(`${subject} uses port ${port}, which Recap does not connect to; public files are served on ports 80 and 443.`);
   }
   return url;
+}
+
+/**
+ * A scheme or host name as messages echo it: at most 80 characters. A 2,000-character host or scheme made a
+ * 2,000-character refusal, more than a Discord message holds (found by the fuzzer, test/fuzz/urls.fuzz.ts).
+ * Both are ASCII once parsed (punycode), so the cut never splits a character.
+ */
+function shown(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 function checkHost(url: URL, subject: string, policy: AddressPolicy, fail: (message: string) => never): void {
@@ -99,10 +108,10 @@ function checkHost(url: URL, subject: string, policy: AddressPolicy, fail: (mess
   const name = host.replace(/\.+$/, '');
   if (name === '') fail(`${subject} has no host name.`);
   if (LOCAL_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`))) {
-    fail(`${subject} points to a local or internal host name (${host}), not a public server.`);
+    fail(`${subject} points to a local or internal host name (${shown(host)}), not a public server.`);
   }
   if (!name.includes('.')) {
     // A single label is completed with the resolver's search domains, i.e. it names an internal machine.
-    fail(`${subject} has a host name without a domain (${host}), which can only be a local network name.`);
+    fail(`${subject} has a host name without a domain (${shown(host)}), which can only be a local network name.`);
   }
 }

@@ -31,7 +31,7 @@ export const DEFAULT_JOB_WAIT_MS = 2 * 60 * 60 * 1000;
 /** Tries of a job whose delivery keeps failing for reasons that may pass (platform outage), before it is failed. */
 export const MAX_ATTEMPTS = 5;
 /** Jobs doing their own work at once in one process (see work-slots.ts). */
-export const DEFAULT_MAX_BUSY = 16;
+export const DEFAULT_MAX_BUSY = 8;
 /** How long a stop waits for running jobs before leaving them to the next start. */
 export const DEFAULT_STOP_GRACE_MS = 10_000;
 
@@ -47,7 +47,7 @@ export interface JobRunnerOptions {
   /** How often unfinished jobs are looked for. Default: the lease time. */
   sweepMs?: number;
   maxWaitMs?: number;
-  /** Jobs doing their own work at once (work-slots.ts); waiting on a provider and posting do not count. Default 16. */
+  /** Jobs doing their own work at once (work-slots.ts); waiting on a provider and posting do not count. Default 8. */
   maxBusy?: number;
   now?: () => number;
 }

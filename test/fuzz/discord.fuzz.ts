@@ -120,13 +120,19 @@ type Edit = { path: number[]; replacement: unknown; del: boolean };
 const edits: fc.Arbitrary<Edit[]> = fc.array(fc.record({ path: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), replacement: hostileJson(3), del: fc.boolean() }), { maxLength: 3 });
 const rarely = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
+/**
+ * Fields whose values Recap registers with the log audit (L-2) as secrets: a hostile value there ("undefined",
+ * "[object Object]") would be registered, then found in the ordinary log lines that say those words. Left alone.
+ */
+const AUDITED_FIELDS = new Set(['token', 'response_url']);
+
 function mutate(value: unknown, list: readonly Edit[]): unknown {
   const root = structuredClone(value);
   for (const edit of list) {
     let node: unknown = root;
     for (const [depth, step] of edit.path.entries()) {
       if (!node || typeof node !== 'object') break;
-      const keys = Object.keys(node);
+      const keys = Object.keys(node).filter((k) => !AUDITED_FIELDS.has(k));
       if (keys.length === 0) break;
       const key = keys[step % keys.length]!;
       const child = (node as Record<string, unknown>)[key];
@@ -332,7 +338,8 @@ async function runRoute(w: World, c: RouteCase): Promise<void> {
   w.work.length = 0;
   const what = () => `${c.signing} ${JSON.stringify(c.body.slice(0, 120))} → ${response.status} ${text.slice(0, 120)}`;
   let expected = 200;
-  if (Buffer.byteLength(c.body) > MAX_BODY) expected = 413;
+  // The size of what is sent (an altered body is one byte longer).
+  if (Buffer.byteLength(c.signing === 'altered-body' ? `${c.body} ` : c.body) > MAX_BODY) expected = 413;
   else if (c.signing !== 'valid') expected = 401;
   else {
     try {

@@ -210,7 +210,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export const isWellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
 /**
- * Problems a fuzz target found in a file this change could not touch (see test/fuzz/README.md, "Known findings"):
+ * Problems a fuzz target found in a file this change could not touch (test/fuzz/README.md, "Known findings"):
  * tolerated only where the caller names them, so everything else still fails.
  */
 export type KnownProblem = 'lone-surrogate';
