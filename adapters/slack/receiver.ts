@@ -150,8 +150,11 @@ export class HonoSlackReceiver implements Receiver {
       const original = (error as { original?: unknown } | null)?.original;
       log.error('slack listener failed', { error, ...(original instanceof Error ? { original } : {}), eventId: body.event_id, type: body.type });
     });
+    // Bolt acknowledges an event itself before its listener runs; Recap answers once the listener has stored the
+    // request as a job (it returns right after), so a 200 means stored (P-17). Commands and actions ack themselves.
+    const isEvent = body.type === 'event_callback';
     const outcome = await Promise.race([
-      acknowledged,
+      ...(isEvent ? [] : [acknowledged]),
       processing.then(() => ({ response: undefined })),
       new Promise<{ response: unknown }>((resolve) => setTimeout(() => resolve({ response: undefined }), ACK_DEADLINE_MS).unref()),
     ]);

@@ -193,11 +193,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       const channel = await channelContext(client, command.team_id, command.channel_id, command.user_id, parsed.invocation);
       return ack({ response_type: 'ephemeral', ...renderSlackReply(await runner.instant(parsed.invocation, channel)).message });
     }
-    await ack();
     // Bolt gives no `respond` to a command without a response_url: the notice then goes as an ephemeral message
     // (calling the missing function threw, and a store failure was never told; found by the fuzzer, test/fuzz).
     const notice = typeof respond === 'function' ? (text: string) => respond({ response_type: 'ephemeral', text }) : undefined;
-    await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, notice);
+    // Stored, then acknowledged: a crash in between leaves Slack saying the command failed, never a request that
+    // looked taken and was lost (bench:load found the acknowledgement went first).
+    try {
+      await answer(via(context, client), { channel: command.channel_id, user: command.user_id, ...(command.team_id ? { teamId: command.team_id } : {}) }, parsed.invocation, notice);
+    } finally {
+      await ack();
+    }
   });
 
   const onMessage = async (event: { channel: string; user?: string; ts: string; thread_ts?: string; text?: string; files?: SlackFileLike[] }, team: string | undefined, to: Via) => {
