@@ -41,7 +41,7 @@ function forkTs<Req extends { id: number }, Res, Ready>(
   const child = fork(resolve(HERE, file), args, {
     cwd: ROOT,
     env: cleanEnv(env),
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.LOAD_CPU_PROF && file === 'recap-child.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_CPU_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
   let partial = '';
