@@ -6,6 +6,7 @@
  */
 import type { ParseOutcome, Watch, WebhookWatch } from './invocation.ts';
 import { splitOptions } from './options.ts';
+import { cut } from './parse-ref.ts';
 
 export const SUBSCRIBE_USAGE = '/recap subscribe <session:ID | breakout:ID | workspace:ID | webhook> [--lang CODE] [--glossary ID]';
 export const UNSUBSCRIBE_USAGE = '/recap unsubscribe <session:ID | breakout:ID | workspace:ID | webhook>';
@@ -17,7 +18,7 @@ function parseWatch(word: string | undefined, usage: string): { ok: true; watch:
   if (word === undefined) return { ok: false, error: 'Tell me what to watch.', hint: 'Give session:<id>, breakout:<id> or workspace:<id> (SpotMe ids, from Backstage), or webhook.', usage };
   if (word.toLowerCase() === 'webhook') return { ok: true, watch: { kind: 'webhook' } };
   const match = WATCH.exec(word);
-  if (!match) return { ok: false, error: `"${word.slice(0, 40)}" is not something Recap can watch.`, hint: 'Give session:<id>, breakout:<id>, workspace:<id> or webhook.', usage };
+  if (!match) return { ok: false, error: `"${cut(word, 40)}" is not something Recap can watch.`, hint: 'Give session:<id>, breakout:<id>, workspace:<id> or webhook.', usage };
   return { ok: true, watch: { kind: match[1] as Watch['kind'], id: match[2]! } };
 }
 
@@ -27,7 +28,7 @@ export function parseSubscribe(tokens: readonly string[]): ParseOutcome {
   const [first, ...rest] = split.words;
   const parsed = parseWatch(first, SUBSCRIBE_USAGE);
   if (!parsed.ok) return parsed;
-  if (rest.length) return { ok: false, error: 'Subscribe to one thing at a time.', hint: `Send another /recap subscribe for "${rest[0]!.slice(0, 40)}".`, usage: SUBSCRIBE_USAGE };
+  if (rest.length) return { ok: false, error: 'Subscribe to one thing at a time.', hint: `Send another /recap subscribe for "${cut(rest[0]!, 40)}".`, usage: SUBSCRIBE_USAGE };
   // Glossaries are SpotMe's; a recording made elsewhere was transcribed with whatever its pipeline chose.
   if (parsed.watch.kind === 'webhook' && split.options.glossary) return { ok: false, error: '--glossary is for SpotMe sessions.', hint: 'Send /recap subscribe webhook, with --lang CODE if you like.', usage: SUBSCRIBE_USAGE };
   return {
