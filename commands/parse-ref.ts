@@ -60,7 +60,7 @@ export function parseRef(word: string, ctx: RefContext): RefOutcome {
   if (scheme && scheme.length > 1 && !/^[A-Za-z]:[\\/]/.test(word)) {
     return {
       ok: false,
-      error: `"${clip(word)}" uses "${scheme}:", which Recap does not fetch.`,
+      error: `"${clip(word)}" uses "${clip(scheme, 30)}:", which Recap does not fetch.`,
       hint: `Use ${REF_FORMS}.`,
     };
   }

@@ -373,7 +373,7 @@ async function ld3(): Promise<void> {
     cpuOthers: others(s, t0, t1, genCpu),
     extra: [
       `RSS median 2nd quarter ${mb(early)}, last quarter ${mb(late)} (${(growth * 100).toFixed(1)} %)`,
-      `drained in ${drainMs === undefined ? `more than ${DRAIN_S} s` : sec(drainMs)} after the load (${s.recap.log.count(/provider trouble/)} jobs met a 5xx starting their transcript and waited for the next sweep, once a minute)`,
+      `drained in ${drainMs === undefined ? `more than ${DRAIN_S} s` : sec(drainMs)} after the load (${s.recap.log.count(/provider trouble/)} retries after a 5xx on a provider call, each 2 s, 4 s, 8 s… later)`,
       ...once.extra,
       `Slack calls: ${slackSummary(f)}`,
       aaiSummary(f),

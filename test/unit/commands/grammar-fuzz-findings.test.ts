@@ -59,3 +59,11 @@ describe('subscribe echoes (fuzz finding)', () => {
     expect(error).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });
+
+describe('unknown schemes (fuzz finding, bench:fuzz seed 1871780230)', () => {
+  it('a long made-up scheme is echoed cut, not whole', () => {
+    const outcome = parseCommand(`A${'-'.repeat(990)}:`, { allowFiles: false });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.error.length).toBeLessThan(200);
+  });
+});
