@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecapInvocation } from '../../../commands/invocation.ts';
 import { createCommandDeps } from '../../../src/command-deps.ts';
 import { loadConfig } from '../../../src/config.ts';
-import type { Delivery } from '../../../src/jobs/delivery.ts';
 import { createJobRunner, type JobRunner } from '../../../src/jobs/job-runner.ts';
 import { createJobStore, type JobStore } from '../../../src/jobs/job-store.ts';
 import { createLogger } from '../../../src/log.ts';
 import { memoryStore } from '../../../src/store.ts';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../../fakes/assemblyai.ts';
 import { until } from '../../support/slack-requests.ts';
+import { recordReplies } from '../../support/recording-delivery.ts';
 
 const log = createLogger({ level: 'silent' });
 let fake: AssemblyAiFake;
@@ -29,25 +29,10 @@ afterAll(async () => {
 function setup(initialMs: number) {
   const handle = memoryStore();
   const jobs = createJobStore(handle.store, handle.jobIndex);
-  const replies: string[] = [];
-  const delivery: Delivery = {
-    surface: (job, outbox) => ({
-      status: async () => {
-        if (!outbox.get('status')) await outbox.record('status', 'S');
-      },
-      deliver: async () => {
-        if (!outbox.get('reply:0')) {
-          replies.push(job.id);
-          await outbox.record('reply:0', 'R');
-        }
-        return { inThread: true };
-      },
-    }),
-  };
   const config = loadConfig({ ASSEMBLYAI_API_KEY: fake.apiKey, ASSEMBLYAI_BASE_URL: fake.url });
   const deps = createCommandDeps({ config, providerOverrides: { pacing: { initialMs, maxMs: 120_000 } }, wait: { random: () => 0.5 } });
   const runner = createJobRunner({ jobs, locks: handle.locks, deps, log, sweepMs: 60_000, leaseMs: 60_000 });
-  runner.register('test', delivery);
+  const replies = recordReplies(runner);
   runners.push(runner);
   return { jobs, runner, replies };
 }
