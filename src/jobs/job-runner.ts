@@ -9,7 +9,6 @@
  * - At start and then every sweep, unfinished jobs whose lease is free are resumed: a crashed replica's jobs are
  *   finished by another within a lease time.
  */
-import { auditSecrets } from '../log-audit.ts';
 import { createHash } from 'node:crypto';
 import type { ChannelContext, CommandDeps } from '../../commands/deps.ts';
 import type { InstantInvocation } from '../../commands/invocation.ts';
@@ -23,6 +22,7 @@ import { realSleep } from '../http/sleep.ts';
 import type { Delivery, Outbox } from './delivery.ts';
 import { newJobId, type JobRecord, type ReplyTarget } from './job-record.ts';
 import type { JobStore } from './job-store.ts';
+import { auditSecrets } from '../log-audit.ts';
 import { lockOwner, type Locks } from './locks.ts';
 import { workSlots } from './work-slots.ts';
 
@@ -74,7 +74,7 @@ export interface JobRunner {
   instant(invocation: InstantInvocation, channel?: ChannelContext): Promise<Reply>;
 }
 
-/** A run ended by a provider's passing trouble: tried again at the next sweep, like a delivery that failed. */
+/** A run ended by a provider's passing trouble: tried again after a short backoff (see `failed`). */
 class PassingTrouble extends Error {}
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
@@ -207,8 +207,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       if (signal.aborted) return;
       // The wait's own deadline ('timeout') is final: it is the job's deadline, and the user hears of it then.
       if (reply.kind === 'error' && reply.retryable && reply.code !== 'timeout' && (job!.attempts ?? 0) + 1 < MAX_ATTEMPTS && now() < job!.deadlineAt) {
-        // A provider's passing trouble (5xx, 429, a timeout) is not the user's news yet: the next sweep tries again,
-        // and a provider job that may have been started is looked for first (P-15), not started twice.
+        // A provider's passing trouble (5xx, 429, a timeout) is not the user's news yet: the job is tried again soon
+        // (`failed`), and a provider job that may have been started is looked for first (P-15), not started twice.
         throw new PassingTrouble(reply.message);
       }
       if (reply.kind === 'error') {
@@ -285,8 +285,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         const delay = Math.min(60_000, 2000 * 2 ** (attempts - 1)) * (0.8 + Math.random() * 0.4);
         log.warn('provider trouble; the job will be tried again', { reason: error.message, job: id, attempt: attempts, inMs: Math.round(delay) });
         setTimeout(() => void run(id), delay).unref();
-      }
-      else if (verdict === 'retry') log.error(giveUp ? `job given up after ${attempts} attempts` : 'job stopped before it finished; it will be retried', { error, job: id, target: job.target.platform });
+      } else if (verdict === 'retry') log.error(giveUp ? `job given up after ${attempts} attempts` : 'job stopped before it finished; it will be retried', { error, job: id, target: job.target.platform });
     } catch (storeError) {
       log.error('job failed and could not be updated; it stays pending', { error, storeError, job: id });
     }

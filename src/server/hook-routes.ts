@@ -40,7 +40,7 @@ const same = (a: string, b: string) => {
  * job; it is adopted so the resumed job waits for it instead of starting (and paying for) a second one.
  */
 async function adoptOrphan(options: HookRoutesOptions, job: JobRecord, provider: ProviderName, body: string): Promise<void> {
-  if (!CALLBACK_PROVIDERS.has(provider)) return;
+  // Only reached for CALLBACK_PROVIDERS (no job is looked up for others), which are the channel-hook providers.
   const read = readChannelHookBody(provider as ChannelHookProvider, body);
   if (!read.ok) return;
   const providerJobId = read.id;

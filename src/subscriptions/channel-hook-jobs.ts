@@ -2,31 +2,19 @@
  * One recap per (channel, provider, provider job) for channel webhooks, however often and wherever the callback
  * comes: providers retry, a pipeline may point two jobs' callbacks at the same URL, and replicas receive copies at
  * the same moment. The job id is derived from those three, so a later callback (or a restart) finds the job already
- * there; a lock (Redis `SET NX` across replicas) keeps two simultaneous callbacks from both creating it. The same
- * scheme as the SpotMe poller's automatic posts (spotme-poller.ts).
+ * there; a lock keeps two simultaneous callbacks from both creating it (jobs/submit-once.ts, as for the SpotMe
+ * poller's automatic posts).
  */
-import { createHash } from 'node:crypto';
 import { DEFAULT_PARTS } from '../domain/recap.ts';
 import type { MediaRef } from '../domain/media-ref.ts';
-import type { JobRunner } from '../jobs/job-runner.ts';
-import type { JobStore } from '../jobs/job-store.ts';
-import type { Locks } from '../jobs/locks.ts';
+import { derivedJobId, submitOnce, type SubmitOnceOptions } from '../jobs/submit-once.ts';
 import type { ChannelHook, ChannelHookProvider } from './channel-hook-store.ts';
 
-/** How long the creation lock lives if its holder dies mid-way; creating a job takes two store writes. */
-const CREATE_LOCK_MS = 30_000;
-
-export interface ChannelHookJobsOptions {
-  jobs: JobStore;
-  runner: JobRunner;
-  locks: Locks;
-  /** This process's lock owner (locks.ts `lockOwner`). */
-  owner: string;
-}
+export type ChannelHookJobsOptions = SubmitOnceOptions;
 
 /** The job id for one recording in one channel: the same on every replica, after every restart and every rotation. */
 export function channelHookJobId(channelKey: string, provider: ChannelHookProvider, providerJobId: string): string {
-  return createHash('sha256').update(`hook:${channelKey}:${provider}:${providerJobId}`).digest('base64url').slice(0, 22);
+  return derivedJobId('hook', channelKey, provider, providerJobId);
 }
 
 /**
@@ -42,16 +30,6 @@ export async function startChannelHookJob(
   ref: MediaRef,
 ): Promise<{ id: string; created: boolean }> {
   const id = channelHookJobId(hook.channelKey, provider, providerJobId);
-  if (await options.jobs.get(id)) return { id, created: false };
-  const lock = `auto:${id}`;
-  if (!(await options.locks.acquire(lock, options.owner, CREATE_LOCK_MS))) return { id, created: false };
-  try {
-    // Checked again under the lock: the holder before us may have finished creating it.
-    if (await options.jobs.get(id)) return { id, created: false };
-    await options.runner.submit({ name: 'recap', ref, want: [...DEFAULT_PARTS], ...(hook.lang ? { lang: hook.lang } : {}) }, hook.target, id);
-  } finally {
-    await options.locks.release(lock, options.owner).catch(() => undefined);
-  }
-  void options.runner.run(id);
-  return { id, created: true };
+  const created = await submitOnce(options, id, { name: 'recap', ref, want: [...DEFAULT_PARTS], ...(hook.lang ? { lang: hook.lang } : {}) }, hook.target);
+  return { id, created };
 }

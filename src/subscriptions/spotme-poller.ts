@@ -2,14 +2,15 @@
  * Automatic posts: every `pollMs`, the ended SpotMe sessions and breakouts are listed (one listing for all
  * subscriptions, through the SpotMe client and its shared rate budget), and each one a channel watches gets a recap
  * job posting to that channel — once. The job's id is derived from (channel, session), so a second poll, a restart
- * or another replica finds the job already there; a lease keeps two replicas from creating it at the same moment.
+ * or another replica finds the job already there; a lock keeps two replicas from creating it at the same moment
+ * (jobs/submit-once.ts).
  * SpotMe has no "recording ready" webhook (providers.md): polling is the way.
  */
-import { createHash } from 'node:crypto';
 import { DEFAULT_PARTS } from '../domain/recap.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { JobStore } from '../jobs/job-store.ts';
 import { lockOwner, type Locks } from '../jobs/locks.ts';
+import { derivedJobId, submitOnce } from '../jobs/submit-once.ts';
 import type { Logger } from '../log.ts';
 import type { SpotMeClient } from '../providers/spotme/client.ts';
 import type { SpotMeListItem } from '../providers/spotme/map.ts';
@@ -40,7 +41,7 @@ type Kind = 'session' | 'breakout';
 
 /** The job id for one automatic post: the same on every replica and after every restart. */
 export function autoPostJobId(channelKey: string, kind: Kind, id: string): string {
-  return createHash('sha256').update(`auto:${channelKey}:${kind}:${id}`).digest('base64url').slice(0, 22);
+  return derivedJobId('auto', channelKey, kind, id);
 }
 
 function wanted(subscription: Subscription, kind: Kind, item: SpotMeListItem): boolean {
@@ -71,22 +72,16 @@ export function createSpotMePoller(options: SpotMePollerOptions): SpotMePoller {
 
   async function post(subscription: Subscription, kind: Kind, item: SpotMeListItem): Promise<void> {
     const id = autoPostJobId(subscription.channelKey, kind, item.id);
-    if (await options.jobs.get(id)) return;
-    if (!(await options.locks.acquire(`auto:${id}`, owner, 60_000))) return;
-    if (await options.jobs.get(id)) return;
-    const job = await options.runner.submit(
-      {
-        name: 'recap',
-        ref: { kind: 'provider', provider: 'spotme', id: item.id, variant: kind },
-        want: [...DEFAULT_PARTS],
-        ...(subscription.lang ? { lang: subscription.lang } : {}),
-        ...(subscription.glossary ? { glossary: subscription.glossary } : {}),
-      },
-      subscription.target,
-      id,
-    );
-    log.info('automatic recap started', { job: job.id, channel: subscription.channelKey, [kind]: item.id });
-    void options.runner.run(job.id);
+    const invocation = {
+      name: 'recap' as const,
+      ref: { kind: 'provider' as const, provider: 'spotme' as const, id: item.id, variant: kind },
+      want: [...DEFAULT_PARTS],
+      ...(subscription.lang ? { lang: subscription.lang } : {}),
+      ...(subscription.glossary ? { glossary: subscription.glossary } : {}),
+    };
+    if (await submitOnce({ ...options, owner }, id, invocation, subscription.target)) {
+      log.info('automatic recap started', { job: id, channel: subscription.channelKey, [kind]: item.id });
+    }
   }
 
   async function pollOnce(): Promise<void> {
