@@ -37,9 +37,15 @@ export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHa
     // and requests hung until Redis came back. Errors are thrown instead and commands fail at once while Redis is
     // away (reconnecting in the background), so a request that cannot be stored gets a 5xx and is delivered again.
     const redis = new KeyvRedis(
-      { url: config.redisUrl, disableOfflineQueue: true, socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) } },
+      { url: config.redisUrl, socket: { connectTimeout: REDIS_TIMEOUT_MS, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2000) } },
       { throwOnErrors: true, throwOnConnectError: true, connectionTimeout: REDIS_TIMEOUT_MS },
     );
+    // Commands wait for the first connection (requests at start race the connect: bench:jobs found them refused),
+    // and once it is ready they fail at once while Redis is away, as @keyv/redis does for its own clients.
+    const client = redis.client as unknown as { once(event: 'ready', listener: () => void): void; options?: { disableOfflineQueue?: boolean } };
+    client.once('ready', () => {
+      if (client.options) client.options.disableOfflineQueue = true;
+    });
     const store = new Keyv({ store: redis, namespace: 'recap', useKeyPrefix: false, throwOnErrors: true });
     return { store, description: 'Redis', locks: redisLocks(redis), jobIndex: redisJobIndex(redis), subscribedChannels: redisJobIndex(redis, 'subs:channels'), close: () => store.disconnect() };
   }
