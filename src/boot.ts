@@ -21,6 +21,7 @@ import { createCommandDeps, type CommandDepsOptions } from './command-deps.ts';
 import { createStoreClaims } from './jobs/claims.ts';
 import { providerCallback } from './jobs/callbacks.ts';
 import type { JobRecord } from './jobs/job-record.ts';
+import { foregroundFirst } from './jobs/foreground-first.ts';
 import { createJobRunner, type JobRunner, type JobRunnerOptions } from './jobs/job-runner.ts';
 import { createJobStore, type JobStore } from './jobs/job-store.ts';
 import type { ProviderName } from './domain/media-ref.ts';
@@ -114,8 +115,11 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     ...(spotmeWorkspace ? { spotmeWorkspace } : {}),
     channelHooks,
   };
+  // Requests someone waits on (Slack's 3 s, a webhook's 10 s) go before jobs starting in the background.
+  const foreground = foregroundFirst();
   const runner = createJobRunner({
     jobs,
+    foreground,
     locks: storeHandle.locks,
     deps,
     log,
@@ -141,6 +145,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         runner,
         claims,
         log,
+        foreground,
         ...(options.slackPoster ? { posterOptions: options.slackPoster } : {}),
       })
     : undefined;
@@ -154,6 +159,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
         claims,
         store: storeHandle.store,
         log,
+        foreground,
         // With Redis several replicas may run: one holds the gateway. With SQLite there is one process.
         ...(config.redisUrl ? { locks: storeHandle.locks } : {}),
         ...options.discord,
@@ -165,7 +171,7 @@ export async function bootRecap(config: Config, options: BootOptions): Promise<R
     hookRoutes({ jobs, runner, log }),
     channelHookRoutes({ ...channelHooks, jobs, runner, locks: storeHandle.locks, owner: lockOwner(), log }),
   ].filter((r): r is Hono => r !== undefined);
-  const app = createApp({ store: storeHandle.store, captions, media, providers, log, routes });
+  const app = createApp({ store: storeHandle.store, captions, media, providers, log, routes, foreground });
   const server = await startServer(app, config.port, options.hostname).catch(async (error: unknown) => {
     await storeHandle.close();
     throw error;

@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Keyv } from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis from '@keyv/redis';
 import type { Config } from './config.ts';
+import { SqliteStore } from './sqlite-store.ts';
 import { memoryLocks, redisLocks, type Locks } from './jobs/locks.ts';
 import { redisJobIndex, storeJobIndex, type JobIndex } from './jobs/job-index.ts';
 
@@ -52,19 +52,8 @@ export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHa
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'recap.sqlite');
-  // busyTimeout: a second process (the CLI beside a running server) waits for the lock instead of failing.
-  const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
-  // LD-1/LD-3 (npm run bench:load): in SQLite's default rollback journal each write is a transaction with about four
-  // fsyncs (20 ms on the bench machine), so the one connection managed ~50 writes a second and a Slack
-  // acknowledgement (its event claim is a write) queued behind the jobs' writes for seconds. With a write-ahead log
-  // and synchronous=NORMAL a commit is an append (~0.1 ms), fsyncs happen at checkpoints: still atomic, and durable
-  // when the process crashes (what the crash tests kill); only an OS crash or power loss can undo the last commits.
-  // node-sqlite3 may run one connection's queued statements in any order, so every statement waits for these two.
-  const query = sqlite.query;
-  const tuned = query('PRAGMA journal_mode=WAL')
-    .then(() => query('PRAGMA synchronous=NORMAL'))
-    .catch(() => undefined);
-  sqlite.query = (sql, ...parameters) => tuned.then(() => query(sql, ...parameters));
+  // LD-1/LD-3 (npm run bench:load): WAL with synchronous=NORMAL, statements prepared once; see sqlite-store.ts.
+  const sqlite = new SqliteStore(file);
   const store = new Keyv({ store: sqlite, namespace: 'recap', throwOnErrors: true });
   return { store, description: `SQLite ${file}`, locks: memoryLocks(), jobIndex: sqliteRowIndex(store, sqlite), subscribedChannels: storeJobIndex(store, 'subs:channels'), close: () => store.disconnect() };
 }
@@ -76,7 +65,7 @@ export function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): StoreHa
  * and the list one range read on the primary key, oldest first. A list left by an older version is moved into rows
  * before the first operation (retried by the next one if it fails).
  */
-function sqliteRowIndex(store: Keyv, sqlite: KeyvSqlite, name = 'jobs:pending'): JobIndex {
+function sqliteRowIndex(store: Keyv, sqlite: SqliteStore, name = 'jobs:pending'): JobIndex {
   const prefix = `recap:${name}:`;
   const rowKey = (id: string) => `${name}:${id}`;
   let moved: Promise<void> | undefined;
@@ -101,9 +90,7 @@ function sqliteRowIndex(store: Keyv, sqlite: KeyvSqlite, name = 'jobs:pending'):
     },
     list: async () => {
       await ready();
-      // Keys in [prefix, prefix with its last ':' raised to ';'): exactly this index's rows, found by the key's index.
-      const rows = (await sqlite.query(`SELECT key FROM ${sqlite.opts.table ?? 'keyv'} WHERE key >= ? AND key < ? ORDER BY rowid`, prefix, `${prefix.slice(0, -1)};`)) as { key: string }[];
-      return rows.map((row) => row.key.slice(prefix.length));
+      return (await sqlite.keysWithPrefix(prefix)).map((key) => key.slice(prefix.length));
     },
   };
 }

@@ -10,6 +10,7 @@ import type { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Locks } from '../../src/jobs/locks.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Store } from '../../src/store.ts';
+import type { ForegroundGate } from '../../src/jobs/foreground-first.ts';
 import { createDiscordGateway, type DiscordGateway } from './gateway.ts';
 import { discordDelivery } from './conversation.ts';
 import { handleInteraction } from './handle-interaction.ts';
@@ -30,6 +31,8 @@ export interface DiscordAdapterOptions {
   /** With Redis: one replica holds the gateway (a lease). */
   locks?: Locks;
   leaseTtlMs?: number;
+  /** A gateway event is in flight until answered, so jobs starting meanwhile wait their turn (foreground-first.ts). */
+  foreground?: ForegroundGate;
 }
 
 export interface DiscordAdapter {
@@ -70,15 +73,28 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   runner.register('discord', discordDelivery(poster));
   const context = { poster, runner, claims, log };
 
+  // Over HTTP the server marks the request in flight; over the gateway, from the event until its answer is sent.
   async function onMessage(data: unknown): Promise<void> {
-    const work = await handleMessage(data, { ...context, botUserId: await gateway!.botUserId() });
+    const leave = options.foreground?.enter();
+    let work;
+    try {
+      work = await handleMessage(data, { ...context, botUserId: await gateway!.botUserId() });
+    } finally {
+      leave?.();
+    }
     await work?.();
   }
 
   async function onInteraction(data: unknown): Promise<void> {
-    const outcome = await handleInteraction(data, context);
-    const { id, token } = data as { id: string; token: string };
-    await poster.respond(id, token, outcome.response);
+    const leave = options.foreground?.enter();
+    let outcome;
+    try {
+      outcome = await handleInteraction(data, context);
+      const { id, token } = data as { id: string; token: string };
+      await poster.respond(id, token, outcome.response);
+    } finally {
+      leave?.();
+    }
     await outcome.work?.();
   }
 

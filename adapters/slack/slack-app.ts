@@ -12,6 +12,7 @@ import { parseCommand } from '../../commands/grammar.ts';
 import { isInstant, type InstantInvocation, type JobInvocation } from '../../commands/invocation.ts';
 import { usageReply } from '../../commands/usage-reply.ts';
 import { toRecapError } from '../../src/errors.ts';
+import type { ForegroundGate } from '../../src/jobs/foreground-first.ts';
 import type { Claims } from '../../src/jobs/claims.ts';
 import type { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { ChannelContext } from '../../commands/deps.ts';
@@ -43,6 +44,8 @@ export interface SlackAdapterOptions {
   log: Logger;
   /** Poster pacing overrides (tests). */
   posterOptions?: Parameters<typeof createSlackPoster>[1];
+  /** In Socket Mode an event is in flight until its listener returns (over HTTP the server marks it): foreground-first.ts. */
+  foreground?: ForegroundGate;
 }
 
 export interface SlackAdapter {
@@ -100,6 +103,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
     throw error;
   });
+  const { foreground } = options;
+  if (socketMode && foreground) {
+    app.use(async ({ next }) => {
+      const leave = foreground.enter();
+      try {
+        await next();
+      } finally {
+        leave();
+      }
+    });
+  }
   const poster: SlackPoster = createSlackPoster(app.client, { log, ...options.posterOptions });
   /** Many workspaces: one poster (with its channel pacing) per installed bot token, on Bolt's client for that token. */
   const posters = new Map<string, SlackPoster>();

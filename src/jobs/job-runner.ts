@@ -24,6 +24,7 @@ import { newJobId, type JobRecord, type ReplyTarget } from './job-record.ts';
 import type { JobStore } from './job-store.ts';
 import { auditSecrets } from '../log-audit.ts';
 import { lockOwner, type Locks } from './locks.ts';
+import type { ForegroundGate } from './foreground-first.ts';
 import { workSlots } from './work-slots.ts';
 
 /** How long a provider may take before the user is told to come back. */
@@ -49,6 +50,8 @@ export interface JobRunnerOptions {
   maxWaitMs?: number;
   /** Jobs doing their own work at once (work-slots.ts); waiting on a provider and posting do not count. Default 8. */
   maxBusy?: number;
+  /** Requests in flight go first: a job starts on its turn (foreground-first.ts). Default: at once. */
+  foreground?: ForegroundGate;
   now?: () => number;
 }
 
@@ -89,6 +92,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const woken = new Set<string>();
   const controllers = new Map<string, AbortController>();
   const unserved = new Set<string>();
+  /** Jobs waiting for their turn behind requests in flight (a sweep meanwhile must not queue them twice). */
+  const gated = new Set<string>();
   let sweepTimer: NodeJS.Timeout | undefined;
   let stopped = false;
   const slots = workSlots(options.maxBusy ?? DEFAULT_MAX_BUSY);
@@ -230,7 +235,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   }
 
   async function run(id: string): Promise<void> {
-    if (active.has(id) || stopped) return;
+    if (active.has(id) || stopped || gated.has(id)) return;
+    if (options.foreground) {
+      gated.add(id);
+      await options.foreground.turn().finally(() => gated.delete(id));
+      if (active.has(id) || stopped) return;
+    }
     if (!(await locks.acquire(`job:${id}`, owner, leaseMs))) return;
     const controller = new AbortController();
     controllers.set(id, controller);

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import type { CaptionLinks } from '../captions/caption-links.ts';
 import type { MediaLinks } from '../captions/media-links.ts';
+import type { ForegroundGate } from '../jobs/foreground-first.ts';
 import type { Logger } from '../log.ts';
 import type { ProviderSet } from '../providers/provider-set.ts';
 import type { Store } from '../store.ts';
@@ -25,10 +26,23 @@ export interface AppDeps {
   log: Logger;
   /** Extra route groups (chat adapters, provider callbacks) mounted at the root. */
   routes?: Hono[];
+  /** Every request is marked in flight here, so jobs starting in the background wait their turn (foreground-first.ts). */
+  foreground?: ForegroundGate;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const { foreground } = deps;
+  if (foreground) {
+    app.use('*', async (_c, next) => {
+      const leave = foreground.enter();
+      try {
+        await next();
+      } finally {
+        leave();
+      }
+    });
+  }
   app.use('*', contentLengthLimit(MAX_REQUEST_BYTES));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootRecap, type RunningRecap } from '../../src/boot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -39,12 +39,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Another connection holds the write lock for `ms`. */
+/** Another connection holds the write lock for `ms` (SQLite's locks are per connection, so one in this process will do). */
 async function lockStore(ms: number): Promise<Promise<void>> {
-  const db = new sqlite3.Database(join(dataDir, 'recap.sqlite'));
-  await new Promise<void>((resolve, reject) => db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (x); INSERT INTO held VALUES (1);', (error) => (error ? reject(error) : resolve())));
+  const db = new Database(join(dataDir, 'recap.sqlite'));
+  db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (x); INSERT INTO held VALUES (1);');
   return new Promise<void>((resolve) =>
-    setTimeout(() => db.exec('COMMIT', () => db.close(() => resolve())), ms),
+    setTimeout(() => {
+      db.exec('COMMIT');
+      db.close();
+      resolve();
+    }, ms),
   );
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SqliteStore } from '../../src/sqlite-store.ts';
 import { openStore } from '../../src/store.ts';
 import { REDIS_MISSING, redisAvailable, startRedis } from '../support/redis-server.ts';
 
@@ -28,10 +29,10 @@ describe('store', () => {
 
   it('LD-1: SQLite commits to a write-ahead log without an fsync each, so a write takes well under a millisecond', async () => {
     const handle = openStore({ dataDir: join(dir, 'wal') });
-    const sqlite = handle.store.store as { query(sql: string): Promise<Record<string, unknown>[]> };
-    expect(await sqlite.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    const sqlite = handle.store.store as SqliteStore;
+    expect(sqlite.pragma('journal_mode')).toBe('wal');
     // 1 = NORMAL (2 = FULL, the default, fsyncs every commit: ~20 ms a write on the bench machine).
-    expect(await sqlite.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+    expect(sqlite.pragma('synchronous')).toBe(1);
     const started = performance.now();
     for (let i = 0; i < 200; i++) await handle.store.set(`claim:${i}`, i);
     // ~0.1 ms each here; the rollback journal took 4 s for these 200 on the bench machine.

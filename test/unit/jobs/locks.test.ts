@@ -42,6 +42,21 @@ function lockContract(name: string, make: () => Locks, wait: (ms: number) => Pro
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 lockContract('memoryLocks', () => memoryLocks(), sleep);
 
+describe('memoryLocks with many long-lived claims', () => {
+  it('LD-1 taking a new claim does not walk every claim held (hours-long Slack claims pile up past 10,000)', async () => {
+    let clockReads = 0;
+    let clock = 1_000_000;
+    const locks = memoryLocks(() => (clockReads++, clock));
+    for (let i = 0; i < 40_000; i++) expect(await locks.acquire(`claim:${i}`, 'me', 2 * 60 * 60 * 1000)).toBe(true);
+    // Each acquire reads the clock twice; sweeping everything on every acquire past 10,000 took ~10^9 reads here.
+    expect(clockReads).toBeLessThan(10 * 40_000);
+    // Expired ones still go: two hours later the old claims are free again and the map is swept.
+    clock += 2 * 60 * 60 * 1000 + 1;
+    expect(await locks.acquire('claim:7', 'other', 1000)).toBe(true);
+    expect(await locks.acquire('claim:7', 'me', 1000)).toBe(false);
+  });
+});
+
 describe.skipIf(!redisAvailable)('on Redis', () => {
   let redis: RedisProcess;
   const clients: KeyvRedis<unknown>[] = [];
