@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snowflake, startDiscordFake, type DiscordFake, type DiscordMessage } from '../fakes/discord.ts';
+import { snowflake, startDiscordFake, type DiscordFake } from '../fakes/discord.ts';
 import { ALICE, bootDiscordRecap, doneStatus, longMeetingVtt, recapMessages, STANDUP_VTT, type DiscordRecap } from '../support/discord-recap.ts';
 import { settle, until } from '../support/slack-requests.ts';
 

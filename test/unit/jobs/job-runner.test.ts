@@ -9,7 +9,6 @@ import { loadConfig } from '../../../src/config.ts';
 import type { Delivery } from '../../../src/jobs/delivery.ts';
 import { MAX_ATTEMPTS, createJobRunner, type JobRunner } from '../../../src/jobs/job-runner.ts';
 import { createJobStore, type JobStore } from '../../../src/jobs/job-store.ts';
-import { memoryLocks } from '../../../src/jobs/locks.ts';
 import { createLogger } from '../../../src/log.ts';
 import { memoryStore, type StoreHandle } from '../../../src/store.ts';
 import { startAssemblyAiFake, type AssemblyAiFake } from '../../fakes/assemblyai.ts';
