@@ -74,27 +74,20 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   const context = { poster, runner, claims, log };
 
   // Over HTTP the server marks the request in flight; over the gateway, from the event until its answer is sent.
+  const answering = <T>(work: () => Promise<T>): Promise<T> => (options.foreground ? options.foreground.during(work) : work());
+
   async function onMessage(data: unknown): Promise<void> {
-    const leave = options.foreground?.enter();
-    let work;
-    try {
-      work = await handleMessage(data, { ...context, botUserId: await gateway!.botUserId() });
-    } finally {
-      leave?.();
-    }
+    const work = await answering(async () => handleMessage(data, { ...context, botUserId: await gateway!.botUserId() }));
     await work?.();
   }
 
   async function onInteraction(data: unknown): Promise<void> {
-    const leave = options.foreground?.enter();
-    let outcome;
-    try {
-      outcome = await handleInteraction(data, context);
+    const outcome = await answering(async () => {
+      const answer = await handleInteraction(data, context);
       const { id, token } = data as { id: string; token: string };
-      await poster.respond(id, token, outcome.response);
-    } finally {
-      leave?.();
-    }
+      await poster.respond(id, token, answer.response);
+      return answer;
+    });
     await outcome.work?.();
   }
 

@@ -102,16 +102,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     throw error;
   });
   const { foreground } = options;
-  if (socketMode && foreground) {
-    app.use(async ({ next }) => {
-      const leave = foreground.enter();
-      try {
-        await next();
-      } finally {
-        leave();
-      }
-    });
-  }
+  if (socketMode && foreground) app.use(({ next }) => foreground.during(next));
   const poster: SlackPoster = createSlackPoster(app.client, { log, ...options.posterOptions });
   /** Many workspaces: one poster (with its channel pacing) per installed bot token, on Bolt's client for that token. */
   const posters = new Map<string, SlackPoster>();

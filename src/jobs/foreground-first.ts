@@ -23,6 +23,8 @@ const RELEASE_PER_TURN = 8;
 export interface ForegroundGate {
   /** A request someone waits on has arrived; call the returned function once it is answered (once). */
   enter(): () => void;
+  /** Runs `work` as a request in flight: entered now, left when it settles. */
+  during<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves when background work may start: see the module comment. */
   turn(): Promise<void>;
   /** Background starts waiting now. */
@@ -66,16 +68,26 @@ export function foregroundFirst(options: { intervalMs?: number; now?: () => numb
     schedule();
   }
 
+  const enter = () => {
+    inFlight++;
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
+      inFlight--;
+      schedule();
+    };
+  };
+
   return {
-    enter() {
-      inFlight++;
-      let left = false;
-      return () => {
-        if (left) return;
-        left = true;
-        inFlight--;
-        schedule();
-      };
+    enter,
+    async during(work) {
+      const leave = enter();
+      try {
+        return await work();
+      } finally {
+        leave();
+      }
     },
     turn() {
       if (inFlight === 0 && queue.length === 0) return Promise.resolve();

@@ -33,16 +33,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const { foreground } = deps;
-  if (foreground) {
-    app.use('*', async (_c, next) => {
-      const leave = foreground.enter();
-      try {
-        await next();
-      } finally {
-        leave();
-      }
-    });
-  }
+  if (foreground) app.use('*', (_c, next) => foreground.during(next));
   app.use('*', contentLengthLimit(MAX_REQUEST_BYTES));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {

@@ -60,4 +60,17 @@ describe('foreground first: jobs start behind requests in flight', () => {
     expect(started.length - before).toBeLessThanOrEqual(6);
     expect(gate.waiting).toBeGreaterThan(50);
   });
+
+  it('a request run through during() holds jobs back until it settles, also when it fails', async () => {
+    const gate = foregroundFirst({ intervalMs: 1000, now: Date.now });
+    let fail!: (error: Error) => void;
+    const request = gate.during(() => new Promise<void>((_resolve, reject) => (fail = reject)));
+    const started = waitFor(gate, 3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0]);
+    fail(new Error('listener failed'));
+    await expect(request).rejects.toThrow('listener failed');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0, 1, 2]);
+  });
 });
